@@ -1,0 +1,30 @@
+"""Problems are plain, sortable data, counted from 1 like editors count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.errors import Position
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where (a path in the document, or a position) and what."""
+
+    path: tuple
+    message: str
+    at_key: bool = False
+    position: Position | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    rule: str
+    severity: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"

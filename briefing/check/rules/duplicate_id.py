@@ -1,0 +1,45 @@
+"""duplicate-id: every id is defined once in the whole fact base.
+
+What it does
+    Reports a second record (of any kind) that reuses an id, naming the line of the first.
+
+Why is this bad?
+    Citations, conflicts and judgments point at ids; with two records behind one id a
+    reference silently lands on the wrong one and the brief cites the wrong thing.
+
+Example
+    ```yaml
+    sources:
+      - id: kcna
+      ...
+    participants:
+      - id: kcna
+    ```
+
+Use instead
+    Give each record its own id (``kcna-agency`` for the participant).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefing.check.problem import Finding
+
+ID = "duplicate-id"
+SEVERITY = "error"
+SUMMARY = "an id is defined more than once"
+
+
+def check(facts, document) -> Iterator[Finding]:
+    first: dict[str, tuple] = {}
+    for record in facts.records():
+        record_id = getattr(record, "id", None)
+        if not isinstance(record_id, str):
+            continue
+        path = record.path + ("id",)
+        if record_id in first:
+            line = document.position(first[record_id]).line
+            yield Finding(path, f"id {record_id!r} is already defined (first defined at line {line})")
+        else:
+            first[record_id] = path

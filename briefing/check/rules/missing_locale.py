@@ -1,0 +1,50 @@
+"""missing-locale: every localized text exists in every configured locale.
+
+What it does
+    For each text given per locale (``{fr: ..., en: ...}``), reports the locales listed
+    in ``meta.locales`` that it lacks, and locales it has that are not configured.
+
+Why is this bad?
+    The brief in a missing locale would show an empty cell or fall back to another
+    language in the middle of a sentence.
+
+Example
+    ```yaml
+    meta:
+      locales: [fr, en]
+    ...
+        name: {fr: Cosmodrome Vostotchny}
+    ```
+
+Use instead
+    ```yaml
+        name: {fr: Cosmodrome Vostotchny, en: Vostochny Cosmodrome}
+    ```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefing.check.problem import Finding
+
+ID = "missing-locale"
+SEVERITY = "error"
+SUMMARY = "a localized text lacks a configured locale"
+
+
+def check(facts, document) -> Iterator[Finding]:
+    wanted = list(facts.meta.locales)
+    for record in facts.records():
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            if not isinstance(value, dict):
+                continue
+            path = record.path + (name,)
+            missing = [locale for locale in wanted if not (value.get(locale) or "").strip()]
+            if missing:
+                yield Finding(path, f"{name} has no text for locale(s) {', '.join(missing)}")
+            for extra in value:
+                if extra not in wanted:
+                    yield Finding(path + (extra,), f"{name} has text for {extra!r}, "
+                                                   "which is not in meta.locales", at_key=True)

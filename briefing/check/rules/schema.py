@@ -1,0 +1,114 @@
+"""schema: every value has the type and shape the fact-base schema requires.
+
+What it does
+    Validates the whole file against the typed model: required fields, value types,
+    allowed values, and unknown keys (with a "did you mean" suggestion).
+
+Why is this bad?
+    A misspelt key (``credibilty``) or a wrong type would otherwise be ignored or
+    crash a template; the brief would silently lose that fact.
+
+Example
+    ```yaml
+    durations:
+      - id: talks-length
+        event: summit
+        valu: 5          # unknown key
+    ```
+
+Use instead
+    ```yaml
+        value: 5
+    ```
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from briefing.check.problem import Finding
+from briefing.load import Document
+from briefing.model import FactBase
+
+ID = "schema"
+SEVERITY = "error"
+SUMMARY = "values must have the type and shape the schema requires"
+
+
+def check(facts, document) -> Iterator[Finding]:  # pragma: no cover - the engine calls findings()
+    return iter(())
+
+
+def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        if loc and loc[-1] == "[key]":
+            path = loc[:-1]
+            yield Finding(path, f"invalid key {path[-1]!r}: {item['msg']}", at_key=True)
+            continue
+        kind = item["type"]
+        name = loc[-1] if loc else "fact base"
+        if kind == "extra_forbidden":
+            yield Finding(loc, _unknown_key(loc), at_key=True)
+        elif kind == "missing":
+            yield Finding(loc[:-1], f"missing required field {name!r}")
+        else:
+            message = item["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, "):]
+            shown = item.get("input")
+            if isinstance(shown, (str, int, float, bool)) or shown is None:
+                message = f"{message} (got {shown!r})"
+            yield Finding(loc, f"{_label(loc)}: {message}")
+
+
+def _label(loc: tuple) -> str:
+    names = [str(part) for part in loc if isinstance(part, str)]
+    return names[-1] if names else "value"
+
+
+def _unknown_key(loc: tuple) -> str:
+    key = str(loc[-1])
+    model = _model_at(loc[:-1])
+    message = f"unknown key {key!r}"
+    if model is not None:
+        close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+    return message
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc``, if there is one."""
+    current: Any = FactBase
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional wrappers."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
