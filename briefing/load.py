@@ -140,7 +140,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.fail(f"nesting deeper than {MAX_DEPTH} levels", node)
         if id(node) in self.seen:
-            raise self.fail("aliases (*name) are not allowed in a fact base; write the value out", node)
+            raise LoadError("aliases (*name) are not allowed in a fact base; write the value out",
+                            file=self.document.file, position=_first_alias(self.document.text))
         self.seen.add(id(node))
         self.document.positions[path] = _position(node.start_mark)  # type: ignore[assignment]
         if isinstance(node, yaml.ScalarNode):
@@ -159,7 +160,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise self.fail("mapping keys must be plain strings", key_node)
             key = key_node.value
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:
                 raise self.fail("merge keys (<<) are not allowed in a fact base", key_node)
             if key in first_seen:
                 first = first_seen[key].start_mark.line + 1
@@ -171,9 +172,17 @@ class _Builder:
         return mapping
 
 
+def _first_alias(text: str) -> Position | None:
+    """Where the first alias stands (the composer shares nodes, so only events know)."""
+    for event in yaml.parse(text, Loader=_StrictLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return _position(event.start_mark)
+    return None
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     text = node.value
-    if node.style is not None:  # quoted or block scalar: always a string
+    if node.style:  # quoted or block scalar: always a string ('' or None means plain)
         return text
     if text in _NULL:
         return None

@@ -199,7 +199,7 @@ class Claim(Record):
 
 
 class Event(Claim):
-    kind: str = Field(description="summit, visit, travel, talks, ceremony, tour, banquet, signing, ...")
+    kind: Literal["summit", "visit", "travel", "talks", "ceremony", "tour", "banquet", "signing", "other"]
     name: Localized
     summary: Localized | None = None
     date: DateText
@@ -211,6 +211,9 @@ class Event(Claim):
     participants: list[ParticipantRef] = Field(default_factory=list)
 
     _check_dates = field_validator("date", "end_date")(lambda cls, v: v if v is None else _partial_date(v))
+
+    def date_first_day(self) -> dt.date:
+        return PartialDate(self.date).first_day
 
 
 class Duration(Claim):

@@ -1,0 +1,1 @@
+"""Rendering: the checked fact base through Jinja to HTML, then through WeasyPrint to PDF."""

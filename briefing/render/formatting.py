@@ -1,0 +1,109 @@
+"""Locale-aware formatting of dates, numbers, durations and lists, only through Babel.
+
+Durations are exact: Babel's ``format_timedelta`` rounds to one unit (5 h 30 min would
+read "6 hours"), so a duration is split into whole days, hours, minutes and seconds and
+each part is formatted with ``format_unit``, then joined as a unit list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Callable, Iterable
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_gmt
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from briefing.model import PartialDate
+
+_SECONDS = {"day": 86400, "hour": 3600, "minute": 60, "second": 1}
+
+
+class Formatter:
+    """Formats values for one locale; ``gettext`` supplies the few phrases Babel lacks."""
+
+    def __init__(self, locale: str, gettext: Callable[[str], str]) -> None:
+        self.locale = locale
+        self._ = gettext
+
+    def date(self, value: str, weekday: bool = False) -> str:
+        """A date that may be partial: ``2019``, ``2023-09`` or ``2023-09-13``."""
+        partial = PartialDate(value)
+        day = partial.first_day
+        if partial.precision == "year":
+            return format_skeleton("y", day, locale=self.locale)
+        if partial.precision == "month":
+            return format_skeleton("yMMMM", day, locale=self.locale)
+        return format_date(day, "full" if weekday else "long", locale=self.locale)
+
+    def date_range(self, start: str, end: str | None) -> str:
+        if not end or end == start:
+            return self.date(start)
+        return self._("%(start)s – %(end)s") % {"start": self.date(start), "end": self.date(end)}
+
+    def timestamp(self, value: str) -> str:
+        """A publication date or date-time as the source gives it, with its UTC offset."""
+        if "T" not in value:
+            return self.date(value)
+        moment = dt.datetime.fromisoformat(value)
+        text = self._("%(date)s, %(time)s") % {
+            "date": format_date(moment.date(), "long", locale=self.locale),
+            "time": format_time(moment, "short", locale=self.locale),
+        }
+        if moment.tzinfo is not None:
+            text += " " + get_timezone_gmt(moment, "long", locale=self.locale)
+        return text
+
+    def country(self, code: str) -> str:
+        return Locale.parse(self.locale).territories.get(code, code)
+
+    def countries(self, codes: Iterable[str]) -> str:
+        return self.list(self.country(code) for code in codes)
+
+    def language(self, code: str) -> str:
+        return Locale.parse(self.locale).languages.get(code, code)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def coordinate(self, lat: float, lon: float) -> str:
+        north = self._("%(degrees)s° N") if lat >= 0 else self._("%(degrees)s° S")
+        east = self._("%(degrees)s° E") if lon >= 0 else self._("%(degrees)s° W")
+        return "{}, {}".format(
+            north % {"degrees": format_decimal(abs(lat), "0.00", locale=self.locale)},
+            east % {"degrees": format_decimal(abs(lon), "0.00", locale=self.locale)},
+        )
+
+    def list(self, items: Iterable[str]) -> str:
+        items = list(items)
+        return format_list(items, locale=self.locale) if items else ""
+
+    def duration(self, value: float, unit: str, qualifier: str = "exact") -> str:
+        text = self._exact_duration(Fraction(str(value)) * _SECONDS[unit])
+        templates = {
+            "exact": "%(duration)s",
+            "about": self._("about %(duration)s"),
+            "more-than": self._("more than %(duration)s"),
+            "less-than": self._("less than %(duration)s"),
+        }
+        return templates[qualifier] % {"duration": text}
+
+    def _exact_duration(self, seconds: Fraction) -> str:
+        parts = []
+        for unit, size in _SECONDS.items():
+            whole = int(seconds // size)
+            if whole:
+                parts.append(self._unit(whole, unit))
+                seconds -= whole * size
+        if seconds:  # a fraction of a second: keep it, never round it away
+            parts.append(self._unit(float(seconds), "second"))
+        return format_list(parts, style="unit", locale=self.locale)
+
+    def _unit(self, amount: float, unit: str) -> str:
+        text = format_unit(amount, f"duration-{unit}", length="long", locale=self.locale)
+        if "duration-" in text:  # Babel lacks long unit names for some locales (ko, ja, zh)
+            text = format_unit(amount, f"duration-{unit}", length="short", locale=self.locale)
+        return text

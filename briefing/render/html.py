@@ -1,0 +1,64 @@
+"""HTML rendering: Jinja2 with autoescape and gettext catalogs compiled at build time."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import jinja2
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from briefing.errors import Position, RenderError
+from briefing.model import FactBase
+from briefing.paths import LOCALES, TEMPLATES
+from briefing.render.formatting import Formatter
+from briefing.render.view import Brief
+
+TEMPLATE = "brief.html.j2"
+
+
+def translations(locale: str, locales_dir: Path = LOCALES) -> Translations:
+    """Compile ``locale``'s .po catalog in memory (no .mo file is kept in the tree)."""
+    po_path = locales_dir / locale / "LC_MESSAGES" / "messages.po"
+    if not po_path.is_file():
+        raise RenderError(f"no translation catalog for locale {locale!r}: expected "
+                          f"{po_path.relative_to(locales_dir.parent)} (see README, 'Adding a locale')")
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=locale)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer)
+
+
+def environment(locale_translations: Translations, templates_dir: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(locale_translations, newstyle=True)
+    return env
+
+
+def render_html(facts: FactBase, locale: str, facts_bytes: bytes, templates_dir: Path = TEMPLATES,
+                locales_dir: Path = LOCALES) -> str:
+    locale_translations = translations(locale, locales_dir)
+    env = environment(locale_translations, templates_dir)
+    formatter = Formatter(locale, locale_translations.gettext)
+    brief = Brief(facts, locale, formatter, facts_bytes)
+    try:
+        template = env.get_template(TEMPLATE)
+        html = template.render(brief=brief, fmt=formatter,
+                               stylesheet=(templates_dir / "brief.css").read_text(encoding="utf-8"))
+        return html.lstrip()  # macro definitions leave blank lines before the doctype
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"template syntax error: {exc.message}", file=f"templates/{exc.name or TEMPLATE}",
+                          position=Position(exc.lineno, 1)) from None
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"template error: {exc}", file=f"templates/{TEMPLATE}") from None

@@ -1,0 +1,153 @@
+"""What a template sees: the fact base, resolved and ordered for one locale.
+
+Nothing here knows the topic of the fact base; it only follows the schema. Templates
+receive objects (records from :mod:`briefing.model`) plus a few helpers: ``text`` picks a
+localized text, ``cite`` gives the numbered sources of a claim, ``ref`` resolves an id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from briefing.model import Claim, Event, FactBase, Record, Source, Statement
+from briefing.render.formatting import Formatter
+
+
+@dataclass
+class GiftGroup:
+    occasion: Event | None
+    directions: list[tuple[str, str, list[Any]]] = field(default_factory=list)
+
+
+class Brief:
+    """The fact base as one locale's brief presents it."""
+
+    def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes) -> None:
+        self.facts = facts
+        self.meta = facts.meta
+        self.locale = locale
+        self.fmt = formatter
+        self.fingerprint = hashlib.sha256(facts_bytes).hexdigest()
+        self._index = facts.index()
+        self.reporting_sources = [s for s in facts.sources if s.kind == "reporting"]
+        self.reference_sources = [s for s in facts.sources if s.kind == "reference"]
+        ordered = self.reporting_sources + self.reference_sources
+        self.source_number = {source.id: n for n, source in enumerate(ordered, start=1)}
+
+    # --- lookup and text ---------------------------------------------------------
+    def ref(self, record_id: str | None) -> Any:
+        return self._index.get(record_id) if record_id else None
+
+    def text(self, localized: dict[str, str] | None) -> str:
+        if not localized:
+            return ""
+        return localized.get(self.locale, "")
+
+    def name(self, record_id: str) -> str:
+        record = self.ref(record_id)
+        return self.text(getattr(record, "name", None)) if record else record_id
+
+    def names(self, record_ids: Iterable[str]) -> str:
+        return self.fmt.list(self.name(i) for i in record_ids)
+
+    # --- citations -------------------------------------------------------------
+    def cite(self, *records: Any) -> list[tuple[int, Source]]:
+        """Numbered sources behind the given claims (or claim ids), in number order."""
+        found: dict[int, Source] = {}
+        for record in records:
+            for source_id in self._source_ids(record):
+                source = self.ref(source_id)
+                if isinstance(source, Source):
+                    found[self.source_number[source.id]] = source
+        return sorted(found.items())
+
+    def _source_ids(self, record: Any) -> list[str]:
+        if isinstance(record, str):
+            record = self.ref(record)
+        if record is None:
+            return []
+        if hasattr(record, "claims") and not isinstance(record, FactBase):  # summary point
+            return [s for claim_id in record.claims for s in self._source_ids(claim_id)]
+        if hasattr(record, "rests_on"):
+            return [s for claim_id in record.rests_on for s in self._source_ids(claim_id)]
+        return list(getattr(record, "sources", []))
+
+    # --- sections --------------------------------------------------------------
+    @property
+    def chronology(self) -> list[Event]:
+        """Events in date order; an event whose date is partial sorts at its first day."""
+        return sorted(self.facts.events, key=lambda e: (e.date_first_day(), e.end_date or "", e.path))
+
+    def events_of_kind(self, kind: str) -> list[Event]:
+        return [e for e in self.chronology if e.kind == kind]
+
+    def durations_of(self, event: Event) -> list[Any]:
+        return [d for d in self.facts.durations if d.event == event.id]
+
+    @property
+    def talks(self) -> list[Event]:
+        """Events that have durations or are talks, in date order."""
+        measured = {d.event for d in self.facts.durations}
+        return [e for e in self.chronology if e.kind == "talks" or e.id in measured]
+
+    @property
+    def people(self) -> list[Any]:
+        return [p for p in self.facts.participants if p.kind != "delegation"]
+
+    @property
+    def groups(self) -> list[Any]:
+        return [p for p in self.facts.participants if p.kind == "delegation"]
+
+    @property
+    def gift_groups(self) -> list[GiftGroup]:
+        """Gifts by occasion (in date order, unspecified occasions last), then by direction."""
+        groups: dict[str | None, GiftGroup] = {}
+        for gift in self.facts.gifts:
+            group = groups.setdefault(gift.event, GiftGroup(self.ref(gift.event)))
+            for giver, recipient, items in group.directions:
+                if (giver, recipient) == (gift.giver, gift.recipient):
+                    items.append(gift)
+                    break
+            else:
+                group.directions.append((gift.giver, gift.recipient, [gift]))
+        return sorted(groups.values(), key=lambda g: (g.occasion is None,
+                                                      g.occasion.date_first_day() if g.occasion else None))
+
+    @property
+    def quotations(self) -> list[Statement]:
+        return [s for s in self.facts.statements if s.kind in ("quotation", "invitation", "acceptance", "announcement")]
+
+    @property
+    def reactions(self) -> list[Statement]:
+        return [s for s in self.facts.statements if s.kind in ("reaction", "allegation")]
+
+    def speaker(self, statement: Statement) -> str:
+        if statement.speaker:
+            return self.name(statement.speaker)
+        return self.text(statement.speaker_label)
+
+    def describe(self, claim: Claim) -> str:
+        """A one-line account of any claim, for the discrepancies table."""
+        kind = type(claim).__name__
+        if kind == "Duration":
+            return "{}: {}".format(self.text(claim.measures),
+                                   self.fmt.duration(claim.value, claim.unit, claim.qualifier))
+        if kind == "Gift":
+            return "{} → {}: {}".format(self.name(claim.giver), self.name(claim.recipient), self.text(claim.item))
+        if kind in ("Statement", "Provision"):
+            return self.text(claim.text)
+        if kind == "Event":
+            return "{} ({})".format(self.text(claim.name), self.fmt.date(claim.date))
+        return self.text(getattr(claim, "name", None)) or claim.id
+
+    def conflict_claims(self, conflict: Any) -> list[Claim]:
+        return [c for c in (self.ref(i) for i in conflict.claims) if isinstance(c, Claim)]
+
+    def reliability_of(self, sources: Iterable[tuple[int, Source]]) -> str:
+        return ", ".join(f"{n}: {s.reliability.value}" for n, s in sources)
+
+
+def is_record(value: Any) -> bool:
+    return isinstance(value, Record)

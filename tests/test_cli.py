@@ -1,0 +1,83 @@
+"""The command line: one clear message with file:line:col, exit codes, no traceback, no partial output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FACTS, ROOT, SMALL, edit
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_check_clean_fact_base_exits_0():
+    result = run("check", str(FACTS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout
+
+
+def test_check_reports_dangling_reference(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(edit(SMALL, 29, "    participants: [bob]"), encoding="utf-8")
+    result = run("check", str(facts))
+    assert result.returncode == 1
+    assert f"{facts}:29:20: error [unknown-reference]" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("a: [1, 2\n", ":2:1: error: YAML syntax error"),
+    ("a: 1\na: 2\n", ":2:1: error: duplicate key 'a'"),
+])
+def test_broken_yaml_is_one_clear_message(tmp_path, content, expected):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(content, encoding="utf-8")
+    result = run("check", str(facts))
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_fact_base(tmp_path):
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2
+    assert "fact base not found" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("line, new, rule", [
+    (29, "    participants: [bob]", "unknown-reference"),
+    (30, "    sources: []", "unsourced-claim"),
+])
+def test_build_is_blocked_and_previous_outputs_stay(tmp_path, line, new, rule):
+    out = tmp_path / "build"
+    out.mkdir()
+    previous = {"brief.en.html": b"<p>last good brief</p>", "brief.en.pdf": b"%PDF-previous"}
+    for name, content in previous.items():
+        (out / name).write_bytes(content)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(edit(SMALL, line, new), encoding="utf-8")
+    result = run("build", "--facts", str(facts), "--out", str(out))
+    assert result.returncode == 1
+    assert f"error [{rule}]" in result.stderr
+    assert "nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == previous
+
+
+@pytest.mark.pipeline
+def test_build_of_a_small_fact_base_about_another_meeting(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(SMALL, encoding="utf-8")
+    result = run("build", "--facts", str(facts), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "brief.en.html").read_text(encoding="utf-8")
+    assert "Harbour board talks" in html and "Alice Martin" in html
+    assert "Putin" not in html and "Vostochny" not in html

@@ -1,0 +1,48 @@
+"""Babel formatting per locale; durations are exact (never rounded like format_timedelta)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.render.formatting import Formatter
+from conftest import normalize
+
+FR_QUALIFIERS = {"more than %(duration)s": "plus de %(duration)s", "about %(duration)s": "environ %(duration)s"}
+
+
+def fmt(locale):
+    return Formatter(locale, (lambda s: FR_QUALIFIERS.get(s, s)) if locale == "fr" else (lambda s: s))
+
+
+@pytest.mark.parametrize("locale, value, unit, qualifier, expected", [
+    ("en", 5.5, "hour", "exact", "5 hours, 30 minutes"),      # format_timedelta says "6 hours"
+    ("en", 1.5, "hour", "exact", "1 hour, 30 minutes"),
+    ("en", 40, "second", "exact", "40 seconds"),
+    ("en", 5, "hour", "more-than", "more than 5 hours"),
+    ("fr", 5, "hour", "more-than", "plus de 5 heures"),
+    ("fr", 1, "hour", "about", "environ 1 heure"),
+    ("fr", 1.5, "hour", "exact", "1 heure et 30 minutes"),
+    ("en", 90, "minute", "exact", "1 hour, 30 minutes"),
+])
+def test_durations_are_exact_and_qualified(locale, value, unit, qualifier, expected):
+    assert normalize(fmt(locale).duration(value, unit, qualifier)) == expected
+
+
+@pytest.mark.parametrize("locale, value, expected", [
+    ("fr", "2023-09-13", "13 septembre 2023"),
+    ("en", "2023-09-13", "September 13, 2023"),
+    ("fr", "2023-09", "septembre 2023"),
+    ("en", "2019", "2019"),
+])
+def test_partial_dates(locale, value, expected):
+    assert normalize(fmt(locale).date(value)) == expected
+
+
+def test_weekday_is_the_real_one():
+    # 13 September 2023 was a Wednesday (the Lomé article says "mercredi 13 septembre 2023").
+    assert normalize(fmt("fr").date("2023-09-13", weekday=True)) == "mercredi 13 septembre 2023"
+
+
+def test_lists_use_the_locale_conjunction():
+    assert fmt("fr").list(["Poutine", "Kim"]) == "Poutine et Kim"
+    assert fmt("en").list(["Putin", "Kim", "Lavrov"]) == "Putin, Kim, and Lavrov"
