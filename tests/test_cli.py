@@ -81,3 +81,17 @@ def test_build_of_a_small_fact_base_about_another_meeting(tmp_path):
     html = (tmp_path / "out" / "brief.en.html").read_text(encoding="utf-8")
     assert "Harbour board talks" in html and "Alice Martin" in html
     assert "Putin" not in html and "Vostochny" not in html
+
+
+def test_outputs_are_readable_by_others_like_any_new_file(tmp_path):
+    import os
+
+    from briefing.outputs import write_all
+
+    old = os.umask(0o022)
+    try:
+        write_all({tmp_path / "brief.en.html": b"<p>x</p>"})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "brief.en.html").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.en.html"]
