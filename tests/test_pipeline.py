@@ -133,3 +133,17 @@ def test_html_is_escaped_and_declares_its_language(built):
     assert '<span class="original" lang="ko">김정은</span>' in html
     # an apostrophe from the fact base is escaped by Jinja's autoescape
     assert "Komsomolsk-sur-l&#39;Amour" in html
+
+
+def test_reference_works_continue_the_source_numbering(built):
+    # Five reporting articles come first, so the first reference work is source 6, and a
+    # reader following a "[6]" marker must find it under that number in the PDF itself.
+    text = pdf_text(built / "brief.en.pdf")
+    assert "[5] Site non identifié citant l'AFP" in text
+    assert "[6] Wikipedia (English), Vostochny Cosmodrome" in text
+
+
+def test_events_without_summary_read_as_a_sentence(built):
+    text = pdf_text(built / "brief.en.pdf")
+    assert "Taking part: Russian delegation and North Korean delegation." in text
+    assert "Talks Taking part" not in text
