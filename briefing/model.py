@@ -74,6 +74,22 @@ class PartialDate(str):
         year, month, day = match.groups()
         return dt.date(int(year), int(month or 1), int(day or 1))
 
+    @property
+    def last_day(self) -> dt.date:
+        first = self.first_day
+        if self.precision == "year":
+            return dt.date(first.year, 12, 31)
+        if self.precision == "month":
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return first
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int]:
+        """Chronological order: an event known only to the month sorts after the dated
+        days of that month ("sometime in September" comes after 13 September)."""
+        return (self.last_day, ("day", "month", "year").index(self.precision))
+
 
 def _partial_date(value: Any) -> PartialDate:
     if not isinstance(value, str):
@@ -212,8 +228,8 @@ class Event(Claim):
 
     _check_dates = field_validator("date", "end_date")(lambda cls, v: v if v is None else _partial_date(v))
 
-    def date_first_day(self) -> dt.date:
-        return PartialDate(self.date).first_day
+    def date_sort_key(self) -> tuple[dt.date, int]:
+        return PartialDate(self.date).sort_key
 
 
 class Duration(Claim):

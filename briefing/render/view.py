@@ -77,8 +77,8 @@ class Brief:
     # --- sections --------------------------------------------------------------
     @property
     def chronology(self) -> list[Event]:
-        """Events in date order; an event whose date is partial sorts at its first day."""
-        return sorted(self.facts.events, key=lambda e: (e.date_first_day(), e.end_date or "", e.path))
+        """Events in date order; an event dated only to the month or year sorts at its end."""
+        return sorted(self.facts.events, key=lambda e: (e.date_sort_key(), e.end_date or "", e.path))
 
     def events_of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.chronology if e.kind == kind]
@@ -113,7 +113,7 @@ class Brief:
             else:
                 group.directions.append((gift.giver, gift.recipient, [gift]))
         return sorted(groups.values(), key=lambda g: (g.occasion is None,
-                                                      g.occasion.date_first_day() if g.occasion else None))
+                                                      g.occasion.date_sort_key() if g.occasion else None))
 
     @property
     def quotations(self) -> list[Statement]:
