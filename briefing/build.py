@@ -7,20 +7,18 @@ from pathlib import Path
 
 from briefing import check
 from briefing.errors import BriefingError, CheckFailed
-from briefing.load import Document, load_file
 from briefing.model import FactBase
 
 
-def load_and_check(facts_path: Path, stream=sys.stderr) -> tuple[Document, FactBase]:
+def load_and_check(facts_path: Path, stream=sys.stderr) -> FactBase:
     """Load and check; print every problem; raise :class:`CheckFailed` when any is an error."""
-    document = load_file(facts_path, display_name=str(facts_path))
-    problems, facts = check.run(document)
+    problems, facts = check.run_file(facts_path)
     for problem in problems:
         print(problem.format(), file=stream)
     errors = sum(p.severity == "error" for p in problems)
     if errors or facts is None:
         raise CheckFailed(f"{errors} error(s) in the fact base; nothing was built", file=str(facts_path))
-    return document, facts
+    return facts
 
 
 def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
@@ -29,7 +27,7 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     from briefing.render.html import render_html
     from briefing.render.pdf import render_pdf
 
-    document, facts = load_and_check(facts_path, stream)
+    facts = load_and_check(facts_path, stream)
     wanted = locales or list(facts.meta.locales)
     unknown = [locale for locale in wanted if locale not in facts.meta.locales]
     if unknown:

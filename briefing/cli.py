@@ -1,21 +1,34 @@
-"""The ``briefing`` command line: ``check`` and ``build``."""
+"""The ``briefing`` command line: ``check``, ``rules`` and ``build``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from briefing.errors import BriefingError
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # a bad option is exit 2, in one line
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    parser = _Parser(prog="briefing", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="check the fact base for consistency")
     check.add_argument("facts", nargs="?", default="facts.yaml", type=Path)
+    check.add_argument("--format", default="text", choices=["text", "json", "github", "sarif"])
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--select", metavar="IDS", help="report only these rules (comma-separated)")
+    check.add_argument("--ignore", metavar="IDS", help="do not report these rules (comma-separated)")
+
+    rules = commands.add_parser("rules", help="list the checker's rules, or document one")
+    rules.add_argument("rule", nargs="?")
 
     build = commands.add_parser("build", help="check, then build the HTML and PDF briefs")
     build.add_argument("--facts", default="facts.yaml", type=Path)
@@ -32,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.facts)
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args.rule)
         return _build(args)
     except BriefingError as error:
         if args.debug:
@@ -44,21 +59,65 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print("briefing: interrupted; no output was changed", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: still one line, and the way to see more
+        if args.debug:
+            raise
+        print(f"briefing: internal error: {type(error).__name__}: {error} "
+              "(run with --debug for the traceback)", file=sys.stderr)
+        return 2
 
 
-def _check(facts_path: Path) -> int:
+def _rule_ids(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    from briefing.check.rules import REGISTRY
+
+    ids = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(ids - set(REGISTRY))
+    if unknown:
+        raise BriefingError(f"unknown rule id(s): {', '.join(unknown)} (see 'briefing rules')")
+    return ids
+
+
+def _check(args: argparse.Namespace) -> int:
     from briefing import check
-    from briefing.load import load_file
+    from briefing.check import report
 
-    document = load_file(facts_path, display_name=str(facts_path))
-    problems, _ = check.run(document)
-    for problem in problems:
-        print(problem.format())
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    print(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} "
-          f"in {facts_path}")
-    return 1 if errors else 0
+    select, ignore = _rule_ids(args.select), _rule_ids(args.ignore)
+    problems, _ = check.run_file(args.facts)
+    problems = [p for p in problems
+                if (select is None or p.rule in select) and (ignore is None or p.rule not in ignore)]
+    name = str(args.facts)
+    if args.format == "text":
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        print(report.text(problems, name, colour))
+    elif args.format == "json":
+        print(report.as_json(problems, name))
+    elif args.format == "github":
+        output = report.github(problems, name)
+        if output:
+            print(output)
+        print(report.summary(problems, name), file=sys.stderr)
+    else:
+        print(report.sarif(problems, name, check.REGISTRY.values()))
+    failing = {"error", "warning"} if args.strict else {"error"}
+    return 1 if any(p.severity in failing for p in problems) else 0
+
+
+def _rules(rule_id: str | None) -> int:
+    from briefing.check.rules import REGISTRY
+
+    if rule_id is None:
+        width = max(map(len, REGISTRY))
+        for rule in REGISTRY.values():
+            print(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {rule.SUMMARY}")
+        return 0
+    rule = REGISTRY.get(rule_id)
+    if rule is None:
+        raise BriefingError(f"no rule {rule_id!r} (see 'briefing rules')")
+    print(f"{rule.ID} ({rule.SEVERITY})\n")
+    print((rule.__doc__ or "").strip())
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -33,9 +33,19 @@ class BriefingError(Exception):
 
 
 class LoadError(BriefingError):
-    """The fact base could not be read or parsed: the check cannot run."""
+    """The fact base could not be read or parsed.
+
+    With a ``rule`` (a problem in the file's content: syntax, duplicate key, unsafe YAML)
+    it is reported like any other problem; without one (missing or unreadable file) the
+    check could not run at all.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, file: str | None = None, position: Position | None = None,
+                 rule: str | None = None) -> None:
+        super().__init__(message, file=file, position=position)
+        self.rule = rule
 
 
 class CheckFailed(BriefingError):

@@ -56,6 +56,9 @@ class Document:
     text: str
     positions: dict[PathKey, Position] = field(default_factory=dict)
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
+    ends: dict[PathKey, Position] = field(default_factory=dict)
+    yaml11: dict[PathKey, tuple[str, str]] = field(default_factory=dict)
+    """Plain scalars that YAML 1.1 tools would read as another type: path -> (text, type)."""
 
     def position(self, path: PathKey) -> Position:
         """Position of the value at ``path``, or of the nearest enclosing value known."""
@@ -87,7 +90,8 @@ def load_file(path: str | Path, display_name: str | None = None) -> Document:
 
 def load_bytes(raw: bytes, name: str) -> Document:
     if len(raw) > MAX_BYTES:
-        raise LoadError(f"fact base is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=name)
+        raise LoadError(f"fact base is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=name,
+                        position=Position(1, 1), rule="yaml-limits")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -96,7 +100,7 @@ def load_bytes(raw: bytes, name: str) -> Document:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise LoadError(f"not valid UTF-8 (byte offset {exc.start})", file=name,
-                        position=Position(line, column)) from None
+                        position=Position(line, column), rule="yaml-encoding") from None
     return load_text(text, name)
 
 
@@ -108,14 +112,14 @@ def load_text(text: str, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
         raise LoadError(f"YAML syntax error: {message}", file=name,
-                        position=_position(mark)) from None
+                        position=_position(mark) or Position(1, 1), rule="yaml-syntax") from None
     except yaml.YAMLError as exc:
-        raise LoadError(f"YAML error: {exc}", file=name) from None
+        raise LoadError(f"YAML error: {exc}", file=name, position=Position(1, 1), rule="yaml-syntax") from None
     finally:
         loader.dispose()
     document = Document(file=name, data=None, text=text)
     if node is None:
-        raise LoadError("fact base is empty", file=name, position=Position(1, 1))
+        raise LoadError("fact base is empty", file=name, position=Position(1, 1), rule="yaml-syntax")
     document.data = _Builder(document).value(node, (), 0)
     return document
 
@@ -133,21 +137,28 @@ class _Builder:
         self.document = document
         self.seen: set[int] = set()
 
-    def fail(self, message: str, node: yaml.Node) -> LoadError:
-        return LoadError(message, file=self.document.file, position=_position(node.start_mark))
+    def fail(self, message: str, node: yaml.Node, rule: str = "yaml-unsafe") -> LoadError:
+        return LoadError(message, file=self.document.file, position=_position(node.start_mark), rule=rule)
 
     def value(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise self.fail(f"nesting deeper than {MAX_DEPTH} levels", node)
+            raise self.fail(f"nesting deeper than {MAX_DEPTH} levels", node, "yaml-limits")
         if id(node) in self.seen:
             raise LoadError("aliases (*name) are not allowed in a fact base; write the value out",
-                            file=self.document.file, position=_first_alias(self.document.text))
+                            file=self.document.file, position=_first_alias(self.document.text),
+                            rule="yaml-unsafe")
         self.seen.add(id(node))
         self.document.positions[path] = _position(node.start_mark)  # type: ignore[assignment]
+        self.document.ends[path] = _position(node.end_mark)  # type: ignore[assignment]
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
                 raise self.fail(f"explicit tag {node.tag!r} is not allowed", node)
-            return _scalar(node)
+            value = _scalar(node)
+            if not node.style:
+                surprise = _yaml11_reading(node.value, value)
+                if surprise:
+                    self.document.yaml11[path] = (node.value, surprise)
+            return value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self.fail(f"explicit tag {node.tag!r} is not allowed", node)
@@ -165,11 +176,36 @@ class _Builder:
             if key in first_seen:
                 first = first_seen[key].start_mark.line + 1
                 raise self.fail(f"duplicate key {key!r} (first defined at line {first}); "
-                                "YAML would silently keep only the last value", key_node)
+                                "YAML would silently keep only the last value", key_node, "duplicate-key")
             first_seen[key] = key_node
             self.document.key_positions[path + (key,)] = _position(key_node.start_mark)  # type: ignore[assignment]
             mapping[key] = self.value(value_node, path + (key,), depth + 1)
         return mapping
+
+
+_YAML11 = yaml.resolver.Resolver()
+_YAML11_TYPES = {
+    "tag:yaml.org,2002:bool": "boolean",
+    "tag:yaml.org,2002:int": "number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:timestamp": "date",
+}
+_OCTAL = re.compile(r"[-+]?0[0-7]+\Z")
+
+
+def _yaml11_reading(text: str, value: Any) -> str | None:
+    """The type a YAML 1.1 reader (PyYAML's default, many editors) would give ``text``,
+    when it differs from ours; None when both agree."""
+    tag = _YAML11.resolve(yaml.ScalarNode, text, (True, False))
+    other = _YAML11_TYPES.get(tag)
+    if other is None:
+        return None
+    if other == "boolean" and isinstance(value, bool):
+        return None
+    if other == "number" and isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and not _OCTAL.match(text) and _FLOAT.match(text.replace("_", "")) and "_" not in text:
+        return None
+    return other
 
 
 def _first_alias(text: str) -> Position | None:

@@ -56,6 +56,18 @@ class Record(BaseModel):
         return self._path
 
 
+class RuleException(BaseModel):
+    """A deliberate exception to a checker rule, kept next to the record it excuses."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule: str = Field(description="The id of the rule excused here.")
+    reason: str | None = Field(default=None, description="Why this is not a problem (required by the checker).")
+
+
+class Excusable(Record):
+    exceptions: list[RuleException] = Field(default_factory=list, description="Deliberate exceptions to checker rules for this record.")
+
+
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -150,7 +162,7 @@ class Meta(Record):
     _check_as_of = field_validator("as_of")(lambda cls, v: _partial_date(v))
 
 
-class Source(Record):
+class Source(Excusable):
     id: Id
     kind: Literal["reporting", "reference"] = Field(default="reporting", description="reporting: collected reporting on the events; reference: gazetteers and encyclopaedias used for background data such as coordinates.")
     publisher: str
@@ -161,8 +173,8 @@ class Source(Record):
     language: LocaleCode
     url: str | None = None
     relays: list[str] = Field(default_factory=list, description="Agencies or outlets this document relays.")
-    reliability: Reliability
-    reliability_reason: Localized
+    reliability: Reliability | None = Field(default=None, description="Admiralty source reliability, A (completely reliable) to F (cannot be judged).")
+    reliability_reason: Localized | None = None
     archive: str | None = Field(default=None, description="Where the captured copy is kept.")
     note: Localized | None = None
 
@@ -181,7 +193,7 @@ class Source(Record):
         return value
 
 
-class Participant(Record):
+class Participant(Excusable):
     id: Id
     kind: Literal["person", "delegation", "organization"] = "person"
     name: Localized
@@ -192,7 +204,7 @@ class Participant(Record):
     spellings: list[str] = Field(default_factory=list, description="Other spellings the sources use.")
 
 
-class Venue(Record):
+class Venue(Excusable):
     id: Id
     name: Localized
     original_name: OriginalName | None = None
@@ -205,13 +217,19 @@ class Venue(Record):
     sources: list[SourceRef] = Field(default_factory=list, description="Reference sources for coordinates and time zone.")
 
 
-class Claim(Record):
+class Claim(Excusable):
     """Anything a source says. Cites its sources and rates the information's credibility."""
 
     id: Id
     sources: list[SourceRef] = Field(default_factory=list)
     credibility: int = Field(ge=1, le=6, description="Admiralty information credibility: 1 confirmed ... 6 cannot be judged.")
+    about: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", description="What the claim is about: claims sharing this key are versions of one fact and must agree or be listed in a conflict.")
     note: Localized | None = None
+
+
+class Recurrence(Record):
+    n: int = Field(ge=1)
+    years: int = Field(ge=1)
 
 
 class Event(Claim):
@@ -225,8 +243,10 @@ class Event(Claim):
     venue: VenueRef | None = None
     part_of: EventRef | None = None
     participants: list[ParticipantRef] = Field(default_factory=list)
+    first_since: DateText | None = Field(default=None, description="The sources call it the first such event since this date.")
+    nth_in_years: Recurrence | None = Field(default=None, description="The sources call it the n-th such event in so many years.")
 
-    _check_dates = field_validator("date", "end_date")(lambda cls, v: v if v is None else _partial_date(v))
+    _check_dates = field_validator("date", "end_date", "first_since")(lambda cls, v: v if v is None else _partial_date(v))
 
     def date_sort_key(self) -> tuple[dt.date, int]:
         return PartialDate(self.date).sort_key
@@ -276,6 +296,7 @@ class Statement(Claim):
     kind: Literal["quotation", "invitation", "acceptance", "reaction", "allegation", "announcement"]
     speaker: ParticipantRef | None = None
     speaker_label: Localized | None = Field(default=None, description="Who spoke, when not a participant in the base (a government, an agency).")
+    concerns: list[ParticipantRef] = Field(default_factory=list, description="Participants the statement is about.")
     event: EventRef | None = None
     date: DateText | None = None
     text: Localized = Field(description="What was said, in the analyst's words.")
@@ -285,16 +306,15 @@ class Statement(Claim):
     _check_date = field_validator("date")(lambda cls, v: v if v is None else _partial_date(v))
 
 
-class Judgment(Record):
+class Judgment(Excusable):
     id: Id
     text: Localized
-    term: Literal["almost-no-chance", "very-unlikely", "unlikely", "roughly-even-chance",
-                  "likely", "very-likely", "almost-certain"] = Field(description="ICD 203 estimative term.")
+    term: str = Field(description="Estimative term from one scale: ICD 203 (e.g. likely, very-likely) or the UK PHIA yardstick (e.g. realistic-possibility, highly-likely).")
     confidence: Literal["low", "moderate", "high"]
     rests_on: list[ClaimRef] = Field(default_factory=list)
 
 
-class Conflict(Record):
+class Conflict(Excusable):
     id: Id
     topic: Localized
     claims: list[ClaimRef] = Field(min_length=2)

@@ -34,6 +34,7 @@ sources:
 participants:
   - id: alice
     name: {en: Alice Martin}
+    original_name: {text: Alice Martin, lang: en}
     role: {en: Envoy}
     country: FR
 events:

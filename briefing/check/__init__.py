@@ -1,43 +1,80 @@
-"""The consistency checker: runs every registered rule over a loaded fact base.
+"""The consistency checker: runs every registered rule over a fact base.
 
 Rules are modules under :mod:`briefing.check.rules`, each with ``ID``, ``SEVERITY``,
-a docstring that documents it, and ``check(facts, document)`` yielding findings.
-The engine, not the rule, attaches the id and severity and resolves positions.
+``SUMMARY``, ``STAGE`` and a docstring that documents it. The stages:
+
+- ``load``: problems found while reading the YAML (reported by the loader);
+- ``document``: rules over the loaded values, run even when the schema fails;
+- ``model``: rules over the typed fact base, run when it validates.
+
+The engine, not the rule, attaches the id and severity, resolves positions, and applies
+the deliberate exceptions recorded in the fact base.
 """
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from pathlib import Path
 
 from briefing.check.problem import Finding, Problem
-from briefing.check.rules import REGISTRY, schema
-from briefing.load import Document
-from briefing.model import FactBase, parse
+from briefing.check.rules import REGISTRY
+from briefing.errors import LoadError
+from briefing.load import Document, load_file
+from briefing.model import FactBase
 
-__all__ = ["Finding", "Problem", "REGISTRY", "run"]
+__all__ = ["Finding", "Problem", "REGISTRY", "run", "run_file"]
+
+
+def run_file(path: Path, display_name: str | None = None) -> tuple[list[Problem], FactBase | None]:
+    """Load and check a file. Content problems (syntax, duplicate keys) become problems;
+    a file that cannot be read at all raises :class:`LoadError`."""
+    try:
+        document = load_file(path, display_name=display_name or str(path))
+    except LoadError as error:
+        if error.rule is None:
+            raise
+        position = error.position
+        rule = REGISTRY[error.rule]
+        return [Problem(file=error.file or str(path), line=position.line if position else 1,
+                        column=position.column if position else 1, rule=rule.ID,
+                        severity=rule.SEVERITY, message=error.message)], None
+    return run(document)
 
 
 def run(document: Document) -> tuple[list[Problem], FactBase | None]:
     """Check ``document``; return the problems sorted by position, and the model if it could be built."""
+    from pydantic import ValidationError
+
+    from briefing.check import exceptions
+    from briefing.check.rules import schema
+    from briefing.model import parse
+
+    found: list[tuple[object, Finding]] = []
+    for rule in REGISTRY.values():
+        if rule.STAGE == "document":
+            found.extend((rule, finding) for finding in rule.check_document(document))
+    facts = None
     try:
         facts = parse(document.data)
     except ValidationError as error:
-        problems = [_problem(schema, document, finding) for finding in schema.findings(error, document)]
-        return sorted(problems), None
-    problems = []
-    for rule in REGISTRY.values():
-        if rule is schema:
-            continue
-        problems.extend(_problem(rule, document, finding) for finding in rule.check(facts, document))
-    return sorted(problems), facts
+        found.extend((schema, finding) for finding in schema.findings(error, document))
+    if facts is not None:
+        for rule in REGISTRY.values():
+            if rule.STAGE == "model":
+                found.extend((rule, finding) for finding in rule.check(facts, document))
+        found = exceptions.apply(found, facts, document)
+    problems = sorted(_problem(rule, document, finding) for rule, finding in found)
+    return problems, facts
 
 
 def _problem(rule, document: Document, finding: Finding) -> Problem:
+    end = None
     if finding.position is not None:
         position = finding.position
     elif finding.at_key:
         position = document.key_position(finding.path)
     else:
         position = document.position(finding.path)
+        end = document.ends.get(tuple(finding.path))
     return Problem(file=document.file, line=position.line, column=position.column,
-                   rule=rule.ID, severity=rule.SEVERITY, message=finding.message)
+                   rule=rule.ID, severity=rule.SEVERITY, message=finding.message,
+                   end_line=end.line if end else None, end_column=end.column if end else None)

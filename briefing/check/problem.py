@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.errors import Position
 
@@ -25,6 +25,8 @@ class Problem:
     rule: str
     severity: str
     message: str
+    end_line: int | None = field(default=None, compare=False)
+    end_column: int | None = field(default=None, compare=False)
 
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"

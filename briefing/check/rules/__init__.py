@@ -1,18 +1,69 @@
-"""The rule catalogue: one module per rule, registered here by id."""
+"""The rule catalogue: one module per rule, registered here by id, in catalogue order."""
 
 from __future__ import annotations
 
 from types import ModuleType
 
 from briefing.check.rules import (
+    ambiguous_time_zone,
+    conflict_resolution,
+    date_order,
     duplicate_id,
+    duplicate_key,
+    estimative_scale,
+    event_outside_parent,
+    exception_reason,
+    first_since,
+    gift_participants,
+    invisible_character,
+    judgment_basis,
     missing_locale,
+    missing_reliability,
+    mixed_script,
+    original_script_name,
+    part_longer_than_whole,
     schema,
+    signatory_present,
+    single_origin,
+    source_after_event,
+    unbalanced_quotes,
     unknown_reference,
+    unmarked_conflict,
     unsourced_claim,
+    unused_exception,
+    unused_record,
+    url_scheme,
+    venue_country,
+    weekday_mismatch,
+    yaml11_scalar,
+    yaml_encoding,
+    yaml_limits,
+    yaml_syntax,
+    yaml_unsafe,
 )
 
-REGISTRY: dict[str, ModuleType] = {
-    rule.ID: rule
-    for rule in (schema, duplicate_id, unknown_reference, unsourced_claim, missing_locale)
-}
+_CATALOGUE = (
+    # YAML hygiene
+    yaml_syntax, yaml_encoding, yaml_limits, yaml_unsafe, duplicate_key, yaml11_scalar,
+    # schema, identity and references
+    schema, duplicate_id, unknown_reference, unused_record,
+    # sourcing
+    unsourced_claim, source_after_event, single_origin, missing_reliability, url_scheme,
+    # time
+    event_outside_parent, date_order, part_longer_than_whole, weekday_mismatch,
+    ambiguous_time_zone, first_since,
+    # roles
+    gift_participants, signatory_present, venue_country,
+    # conflicts
+    unmarked_conflict, conflict_resolution,
+    # text hygiene
+    mixed_script, invisible_character, unbalanced_quotes,
+    # localization
+    missing_locale, original_script_name,
+    # judgments
+    estimative_scale, judgment_basis,
+    # exceptions
+    exception_reason, unused_exception,
+)
+
+REGISTRY: dict[str, ModuleType] = {rule.ID: rule for rule in _CATALOGUE}

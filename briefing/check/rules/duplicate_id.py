@@ -29,6 +29,7 @@ from briefing.check.problem import Finding
 ID = "duplicate-id"
 SEVERITY = "error"
 SUMMARY = "an id is defined more than once"
+STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:

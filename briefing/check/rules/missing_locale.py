@@ -31,6 +31,7 @@ from briefing.check.problem import Finding
 ID = "missing-locale"
 SEVERITY = "error"
 SUMMARY = "a localized text lacks a configured locale"
+STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:

@@ -38,6 +38,7 @@ from briefing.model import FactBase
 ID = "schema"
 SEVERITY = "error"
 SUMMARY = "values must have the type and shape the schema requires"
+STAGE = "schema"
 
 
 def check(facts, document) -> Iterator[Finding]:  # pragma: no cover - the engine calls findings()

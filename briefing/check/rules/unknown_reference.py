@@ -33,26 +33,33 @@ from briefing.model import Record, Ref, kind_of
 ID = "unknown-reference"
 SEVERITY = "error"
 SUMMARY = "a reference names no record, or a record of the wrong kind"
+STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:
     index = facts.index()
+    for path, name, target, ref in references(facts):
+        found = index.get(target)
+        if found is None:
+            yield Finding(path, f"{name} refers to {target!r}, which is not defined")
+        elif ref.kind not in kind_of(found):
+            yield Finding(path, f"{name} refers to {target!r}, which is a "
+                                f"{type(found).__name__.lower()}, not a {ref.kind}")
+
+
+def references(facts) -> Iterator[tuple[tuple, str, str, Ref]]:
+    """Every reference in the fact base: (path, field name, target id, Ref marker)."""
     for record in facts.records():
         for name, info in type(record).model_fields.items():
             ref = _ref_of(info.annotation, info.metadata)
             if ref is None:
                 continue
             value = getattr(record, name)
-            targets = [(record.path + (name,), value)] if isinstance(value, str) else [
-                (record.path + (name, i), item) for i, item in enumerate(value or [])
-            ]
-            for path, target in targets:
-                found = index.get(target)
-                if found is None:
-                    yield Finding(path, f"{name} refers to {target!r}, which is not defined")
-                elif ref.kind not in kind_of(found):
-                    yield Finding(path, f"{name} refers to {target!r}, which is a "
-                                        f"{type(found).__name__.lower()}, not a {ref.kind}")
+            if isinstance(value, str):
+                yield record.path + (name,), name, value, ref
+            else:
+                for i, item in enumerate(value or []):
+                    yield record.path + (name, i), name, item, ref
 
 
 def _ref_of(annotation: Any, metadata: list) -> Ref | None:

@@ -33,6 +33,7 @@ from briefing.check.problem import Finding
 ID = "unsourced-claim"
 SEVERITY = "error"
 SUMMARY = "a claim cites no source"
+STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:

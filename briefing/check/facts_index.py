@@ -1,0 +1,83 @@
+"""Questions several rules ask of a fact base: who took part, what contains what, when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator
+
+from briefing.errors import Position
+from briefing.model import Agreement, Claim, Duration, Event, FactBase, Gift, PartialDate, Statement
+
+
+def expand_participants(facts: FactBase, ids: list[str]) -> set[str]:
+    """Participant ids with each delegation's members added."""
+    index = facts.index()
+    found = set(ids)
+    for participant_id in ids:
+        group = index.get(participant_id)
+        found.update(getattr(group, "members", []) or [])
+    return found
+
+
+def event_of(facts: FactBase, claim: Claim) -> Event | None:
+    """The event a claim is about: itself, or the event it names."""
+    if isinstance(claim, Event):
+        return claim
+    target = getattr(claim, "event", None)
+    found = facts.index().get(target) if target else None
+    return found if isinstance(found, Event) else None
+
+
+def claim_date(facts: FactBase, claim: Claim) -> PartialDate | None:
+    """The date a claim reports, directly or through its event."""
+    if isinstance(claim, (Event, Agreement, Statement)) and getattr(claim, "date", None):
+        return PartialDate(claim.date)
+    if isinstance(claim, (Duration, Gift)):
+        event = event_of(facts, claim)
+        return PartialDate(event.date) if event else None
+    return None
+
+
+def period(value: str) -> tuple[dt.date, dt.date]:
+    partial = PartialDate(value)
+    return partial.first_day, partial.last_day
+
+
+def strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string in loaded YAML data, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings(item, path + (i,))
+
+
+def localized_texts(value: Any, locales: set[str], path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """(path, locale, text) for every text given per locale."""
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and k in locales for k in value) and \
+                all(isinstance(v, str) for v in value.values()):
+            for locale, text in value.items():
+                yield path + (locale,), locale, text
+            return
+        for key, item in value.items():
+            yield from localized_texts(item, locales, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from localized_texts(item, locales, path + (i,))
+
+
+def column_of(document, path: tuple, needle: str) -> Position:
+    """Position of ``needle`` inside the string at ``path`` when it sits on the first line."""
+    start = document.position(path)
+    lines = document.text.splitlines()
+    if 0 < start.line <= len(lines):
+        line = lines[start.line - 1]
+        where = line.find(needle, start.column - 1)
+        if where >= 0:
+            return Position(start.line, where + 1)
+    return start
+

@@ -1,0 +1,102 @@
+"""Output formats for problems: text for people, json for tools, github and sarif for CI."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from briefing import __version__
+from briefing.check.problem import Problem
+
+FORMATS = ("text", "json", "github", "sarif")
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
+_RESET, _BOLD = "\033[0m", "\033[1m"
+
+
+def summary(problems: list[Problem], file: str) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    return (f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''} in {file}")
+
+
+def text(problems: list[Problem], file: str, colour: bool = False) -> str:
+    lines = []
+    for p in problems:
+        if colour:
+            lines.append(f"{_BOLD}{p.file}:{p.line}:{p.column}:{_RESET} {_COLOURS[p.severity]}{p.severity}"
+                         f"{_RESET} [{p.rule}] {p.message}")
+        else:
+            lines.append(p.format())
+    lines.append(summary(problems, file))
+    return "\n".join(lines)
+
+
+def as_json(problems: list[Problem], file: str) -> str:
+    return json.dumps([{
+        "file": p.file, "line": p.line, "column": p.column,
+        "end_line": p.end_line, "end_column": p.end_column,
+        "rule": p.rule, "severity": p.severity, "message": p.message,
+    } for p in problems], ensure_ascii=False, indent=2)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems: list[Problem], file: str) -> str:
+    """GitHub Actions workflow commands: one annotation per problem, on its line."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape_property(p.file)}", f"line={p.line}", f"col={p.column}"]
+        if p.end_line:
+            props += [f"endLine={p.end_line}", f"endColumn={p.end_column}"]
+        props.append(f"title={_escape_property(p.rule)}")
+        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(p.message)}")
+    return "\n".join(lines)
+
+
+def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
+    """SARIF 2.1.0, with the whole rule catalogue under tool.driver.rules."""
+    catalogue = list(rules)
+    index = {rule.ID: i for i, rule in enumerate(catalogue)}
+    results = []
+    for p in problems:
+        region = {"startLine": p.line, "startColumn": p.column}
+        if p.end_line:
+            region.update(endLine=p.end_line, endColumn=p.end_column)
+        results.append({
+            "ruleId": p.rule,
+            "ruleIndex": index[p.rule],
+            "level": p.severity,
+            "message": {"text": p.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": p.file},
+                "region": region,
+            }}],
+        })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "briefing",
+                "version": __version__,
+                "informationUri": "https://example.invalid/briefing",
+                "rules": [{
+                    "id": rule.ID,
+                    "name": rule.ID,
+                    "shortDescription": {"text": rule.SUMMARY},
+                    "fullDescription": {"text": (rule.__doc__ or "").strip()},
+                    "help": {"text": (rule.__doc__ or "").strip()},
+                    "defaultConfiguration": {"level": rule.SEVERITY},
+                } for rule in catalogue],
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)

@@ -1,0 +1,64 @@
+"""part-longer-than-whole: a session reported longer than the event it is part of.
+
+What it does
+    Compares the durations of an event's parts (events with ``part_of`` it) with the
+    durations of the event itself. It reports a part whose shortest possible length is
+    longer than the whole's longest possible length, taking qualifiers into account
+    ("more than 5 hours" may be any length from 5 hours up; "about 2 hours" is read as
+    at most 2 hours 30 minutes).
+
+Why is this bad?
+    One-on-one talks cannot outlast the talks they were part of. One of the figures is
+    wrong, or belongs to another event.
+
+Example
+    ```yaml
+    durations:
+      - {id: d-talks, event: ev-talks, value: 2, unit: hour, ...}
+      - {id: d-one-on-one, event: ev-one-on-one, value: 3, unit: hour, ...}  # part of ev-talks
+    ```
+
+Use instead
+    Attach each figure to the event it measures, or mark the disagreement as a conflict.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from briefing.check.problem import Finding
+
+ID = "part-longer-than-whole"
+SEVERITY = "error"
+SUMMARY = "a part of an event is reported longer than the whole"
+STAGE = "model"
+
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def bounds(duration) -> tuple[float, float]:
+    """Shortest and longest length, in seconds, that a reported duration allows."""
+    seconds = duration.value * _SECONDS[duration.unit]
+    return {
+        "exact": (seconds, seconds),
+        "about": (seconds * 0.75, seconds * 1.25),
+        "more-than": (seconds, math.inf),
+        "less-than": (0.0, seconds),
+    }[duration.qualifier]
+
+
+def check(facts, document) -> Iterator[Finding]:
+    by_event: dict[str, list] = {}
+    for duration in facts.durations:
+        by_event.setdefault(duration.event, []).append(duration)
+    for event in facts.events:
+        if not event.part_of or event.id not in by_event or event.part_of not in by_event:
+            continue
+        for part in by_event[event.id]:
+            for whole in by_event[event.part_of]:
+                if bounds(part)[0] > bounds(whole)[1]:
+                    yield Finding(part.path + ("value",),
+                                  f"{part.id!r} ({part.value} {part.unit}) is longer than {whole.id!r} "
+                                  f"({whole.value} {whole.unit}, line {document.position(whole.path).line}), "
+                                  f"which measures {event.part_of!r}, the event it is part of")

@@ -1,0 +1,75 @@
+"""single-origin: a claim rated "confirmed by other sources" rests on one origin only.
+
+What it does
+    Information credibility 1 means confirmed by independent sources. This rule groups
+    a claim's sources by origin, from what each relays (its ``relays`` list): a source that
+    relays a single outlet is not independent of any other source relaying that outlet,
+    and two sources with the same ``relays`` are one origin. A claim rated 1 needs at
+    least two independent groups.
+
+Why is this bad?
+    Two articles repeating TASS are one report, not two. Rating them as confirmation
+    overstates what the desk knows, and the reader cannot see it.
+
+Example
+    ```yaml
+    sources:
+      - {id: a, relays: [TASS], ...}
+      - {id: b, relays: [TASS], ...}
+    events:
+      - id: ev-1
+        sources: [a, b]
+        credibility: 1
+    ```
+
+Use instead
+    ```yaml
+        credibility: 2      # probably true: one origin, however often repeated
+    ```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefing.check.problem import Finding
+from briefing.model import Source
+
+ID = "single-origin"
+SEVERITY = "error"
+SUMMARY = "a claim rated 1 (confirmed) whose sources all go back to one origin"
+STAGE = "model"
+
+
+def origin_groups(sources: list[Source]) -> list[list[Source]]:
+    """Sources grouped so that each group is one origin."""
+    groups: list[list[Source]] = []
+    for source in sources:
+        joined = [g for g in groups if any(_same_origin(source, other) for other in g)]
+        merged = [source] + [s for g in joined for s in g]
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
+
+
+def _same_origin(a: Source, b: Source) -> bool:
+    relays_a, relays_b = set(a.relays), set(b.relays)
+    if not relays_a or not relays_b:
+        return a.publisher == b.publisher
+    if relays_a == relays_b:
+        return True
+    return bool(relays_a & relays_b) and (len(relays_a) == 1 or len(relays_b) == 1)
+
+
+def check(facts, document) -> Iterator[Finding]:
+    index = facts.index()
+    for claim in facts.claims():
+        if claim.credibility != 1:
+            continue
+        sources = [index[s] for s in claim.sources if isinstance(index.get(s), Source)]
+        groups = origin_groups(sources)
+        if len(groups) < 2:
+            origin = ", ".join(sorted({r for s in sources for r in s.relays})) or "one publisher"
+            yield Finding(claim.path + ("credibility",),
+                          f"claim {claim.id!r} is rated 1 (confirmed by independent sources), but its "
+                          f"{len(sources)} source(s) share one origin ({origin}); rate it 2 or cite an "
+                          "independent source")

@@ -1,0 +1,57 @@
+"""unmarked-conflict: two versions of one fact that disagree, with no conflict recorded.
+
+What it does
+    Claims that share an ``about`` key are versions of the same fact. When two of them
+    differ (in anything but their sources, rating and notes) and no entry of
+    ``conflicts`` lists both, the rule reports the later one and names the first.
+
+Why is this bad?
+    Sources disagree; the desk's job is to show it. An unmarked disagreement lets the
+    brief state two facts as if both were true, or lets one silently win.
+
+Example
+    ```yaml
+    - {id: dur-a, about: talks-length, value: 5, unit: hour, ...}
+    - {id: dur-b, about: talks-length, value: 2, unit: hour, ...}
+    ```
+
+Use instead
+    ```yaml
+    conflicts:
+      - id: cf-talks-length
+        claims: [dur-a, dur-b]
+        status: disputed
+        reason: {en: "..."}
+    ```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefing.check.problem import Finding
+
+ID = "unmarked-conflict"
+SEVERITY = "error"
+SUMMARY = "claims about the same fact disagree and no conflict records it"
+STAGE = "model"
+
+_BOOKKEEPING = {"id", "sources", "credibility", "note", "about", "exceptions"}
+
+
+def _content(claim) -> dict:
+    return {k: v for k, v in claim.model_dump().items() if k not in _BOOKKEEPING}
+
+
+def check(facts, document) -> Iterator[Finding]:
+    marked = [set(conflict.claims) for conflict in facts.conflicts]
+    seen: dict[str, list] = {}
+    for claim in facts.claims():
+        if not claim.about:
+            continue
+        for earlier in seen.get(claim.about, []):
+            if _content(earlier) != _content(claim) and not any({earlier.id, claim.id} <= m for m in marked):
+                yield Finding(claim.path + ("about",),
+                              f"{claim.id!r} and {earlier.id!r} (line {document.position(earlier.path).line}) "
+                              f"are both about {claim.about!r} and disagree; record them in a conflict")
+        seen.setdefault(claim.about, []).append(claim)

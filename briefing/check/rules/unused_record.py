@@ -1,0 +1,41 @@
+"""unused-record: a source, participant or venue that nothing refers to.
+
+What it does
+    Reports sources no claim or venue cites, and participants and venues no event,
+    statement, gift, agreement or delegation names.
+
+Why is this bad?
+    An unused source suggests a claim lost its citation; an unused participant or venue
+    suggests an event lost a reference. Either way the brief is missing something the
+    analyst meant to say, or the base carries dead weight.
+
+Example
+    ```yaml
+    sources:
+      - id: src-old-wire      # no claim cites it
+    ```
+
+Use instead
+    Cite it from the claims it supports, or remove it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefing.check.problem import Finding
+from briefing.check.rules.unknown_reference import references
+from briefing.model import Participant, Source, Venue
+
+ID = "unused-record"
+SEVERITY = "warning"
+SUMMARY = "a source, participant or venue that nothing refers to"
+STAGE = "model"
+
+
+def check(facts, document) -> Iterator[Finding]:
+    used = {target for _, _, target, _ in references(facts)}
+    for record in facts.records():
+        if isinstance(record, (Source, Participant, Venue)) and record.id not in used:
+            kind = type(record).__name__.lower()
+            yield Finding(record.path + ("id",), f"{kind} {record.id!r} is not referred to anywhere")

@@ -1,0 +1,143 @@
+"""Every rule: a small bad fact base gives the exact (rule, line, column); a good variant is silent.
+
+The base is tests/data/harbour.yaml (103 lines, clean). Variants replace or insert lines
+of it; line numbers below refer to the base as printed by `cat -n` and were counted by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.check import run_file
+
+BASE = (Path(__file__).parent.parent / "data" / "harbour.yaml").read_text(encoding="utf-8")
+
+
+def variant(replace: dict[int, str] | None = None, insert: dict[int, str] | None = None, append: str = "") -> str:
+    """Replace lines, insert text after lines (numbers of the base), append at the end."""
+    lines = BASE.splitlines()
+    for number, text in (replace or {}).items():
+        lines[number - 1] = text
+    for number in sorted(insert or {}, reverse=True):
+        lines[number:number] = insert[number].splitlines()
+    return "\n".join(lines) + "\n" + append
+
+
+def found(tmp_path, text, rule):
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8") if isinstance(text, str) else path.write_bytes(text)
+    problems, _ = run_file(path)
+    return [(p.line, p.column) for p in problems if p.rule == rule], problems
+
+
+def test_base_is_clean(tmp_path):
+    _, problems = found(tmp_path, BASE, None)
+    assert [p.format() for p in problems] == []
+
+
+BAD = [
+    # the unclosed flow sequence swallows `sources` as an item; the ':' after it (col 12) is
+    # the first character that cannot continue the sequence, so the parser stops there
+    ("yaml-syntax", variant({50: "    participants: [alice, bob"}), [(51, 12)]),
+    # a tab may not indent YAML: the error is at the tab itself
+    ("yaml-syntax", variant({52: "\tcredibility: 2"}), [(52, 1)]),
+    ("duplicate-key", variant({51: "    credibility: 2"}), [(52, 5)]),
+    ("yaml-unsafe", variant({56: '    date: !!timestamp "2020-01-04"'}), [(56, 11)]),
+    ("yaml-unsafe", variant({50: "    participants: &p [alice, bob]", 59: "    participants: *p"}), [(59, 19)]),
+    ("yaml-encoding", variant({30: "    name: {en: Alic\udce9}"}).encode("utf-8", "surrogateescape"), [(30, 20)]),
+    ("yaml-limits", variant(append="deep: " + "[" * 70 + "]" * 70 + "\n"), [(104, 71)]),
+    ("yaml-1.1-scalar", variant({38: "    country: NO"}), [(38, 14)]),
+    ("yaml-1.1-scalar", variant({48: "    date: 2020-01-03"}), [(48, 11)]),
+    ("schema", variant({61: "    credibility: high"}), [(61, 18)]),
+    ("schema", variant({61: "    credibilty: 2"}), [(53, 5), (61, 5)]),
+    ("duplicate-id", variant({96: "  - id: accord"}), [(96, 9)]),
+    ("unknown-reference", variant({74: "    giver: alicia"}), [(74, 12)]),
+    ("unused-record", variant({60: "    sources: [src-gazette]", 77: "    sources: [src-gazette]",
+                               102: "    sources: [src-gazette]"}), [(20, 9)]),
+    ("unsourced-claim", variant({102: "    sources: []"}), [(102, 5)]),
+    ("source-predates-event", variant({15: '    published: "2019-12-31"'}), [(51, 15), (60, 15), (69, 15), (87, 15)]),
+    ("single-origin", variant({25: "    relays: [Port Agency]", 61: "    credibility: 1"}), [(61, 18)]),
+    ("missing-reliability", variant({26: "    note: {en: Regional.}"}), [(20, 9)]),
+    ("url-scheme", variant({17: '    url: "javascript:alert(1)"'}), [(17, 10)]),
+    ("url-scheme", variant({17: '    url: "file:///etc/passwd"'}), [(17, 10)]),
+    ("event-outside-parent", variant({56: '    date: "2020-01-08"'}), [(56, 11)]),
+    ("date-order", variant({49: '    end_date: "2020-01-02"'}), [(49, 15)]),
+    ("part-longer-than-whole", variant({64: "    event: ev-visit"}, insert={70: (
+        "  - id: dur-talks-long\n    event: ev-talks\n    measures: {en: Talks}\n    value: 3\n"
+        "    unit: hour\n    sources: [src-gazette]\n    credibility: 2")}), [(74, 12)]),
+    ("weekday-mismatch", variant({101: '    text: {en: "Bob welcomes the envoy on Friday, January 4, 2020."}'}), [(101, 43)]),
+    ("ambiguous-time-zone", variant({49: '    time: "10:00"'}), [(49, 11)]),
+    ("first-since", variant(insert={61: '    first_since: "2019"'}), [(62, 18)]),
+    ("first-since", variant({46: "    kind: talks"}, insert={61: "    nth_in_years: {n: 3, years: 1}"}), [(62, 19)]),
+    ("gift-participants", variant({59: "    participants: [alice]"}), [(75, 16)]),
+    ("signatory-present", variant({59: "    participants: [alice]"}), [(86, 26)]),
+    ("venue-country", variant(insert={43: "  - id: quay\n    name: {en: Quay}\n    country: FR\n    part_of: harbour"}), [(46, 14)]),
+    ("unmarked-conflict", variant(insert={78: "    about: x", 103: "    about: x"}), [(105, 12)]),
+    ("conflict-resolution", variant(append="conflicts:\n  - id: cf\n    topic: {en: X}\n    claims: [gift-map, st-1]\n"
+                                           "    status: resolved\n    reason: {en: R.}\n"), [(108, 13)]),
+    ("mixed-script", variant({76: "    item: {en: An old m\u0430p}"}), [(76, 23)]),
+    ("invisible-character", variant({30: "    name: {en: Alice\u200bMartin}"}), [(30, 21)]),
+    ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy."}'}), [(101, 16)]),
+    ("missing-locale", variant({41: '    name: {en: ""}'}), [(41, 11)]),
+    ("missing-locale", variant({41: "    name: {en: North Harbour, fr: Port Nord}"}), [(41, 31)]),
+    ("original-script-name", variant({31: "    spellings: [A. Martin]"}), [(30, 11)]),
+    ("estimative-scale", variant({92: "    term: probable"}), [(92, 11)]),
+    ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
+        "  - id: jd-2\n    text: {en: T.}\n    term: very-likely\n    confidence: low\n    rests_on: [accord]")}),
+     [(97, 11)]),
+    ("judgment-basis", variant({94: "    rests_on: []"}), [(90, 9)]),
+    ("exception-reason", variant(insert={38: "    exceptions:\n      - rule: original-script-name"}), [(40, 15)]),
+    ("unused-exception", variant(insert={38: "    exceptions:\n      - rule: original-script-name\n"
+                                             "        reason: Known by this name only."}), [(40, 15)]),
+]
+
+GOOD = [
+    ("source-predates-event", variant({15: '    published: "2020-01"'})),
+    ("single-origin", variant({61: "    credibility: 1"})),
+    ("url-scheme", variant({17: '    url: "https://gazette.example/board"'})),
+    ("weekday-mismatch", variant({101: '    text: {en: "Bob welcomes the envoy on Saturday, January 4, 2020."}'})),
+    ("ambiguous-time-zone", variant(insert={61: '    time: "10:00"'})),
+    ("first-since", variant({46: "    kind: talks"}, insert={61: '    first_since: "2020-01-03"\n'
+                                                             "    nth_in_years: {n: 2, years: 1}"})),
+    ("venue-country", variant(insert={43: '  - id: quay\n    name: {en: Quay}\n    country: "NO"\n    part_of: harbour'})),
+    ("unmarked-conflict", variant(insert={78: "    about: x", 103: "    about: x"},
+                                  append="conflicts:\n  - id: cf\n    topic: {en: X}\n    claims: [gift-map, st-1]\n"
+                                         "    status: disputed\n    reason: {en: Unclear.}\n")),
+    ("conflict-resolution", variant(append="conflicts:\n  - id: cf\n    topic: {en: X}\n    claims: [gift-map, st-1]\n"
+                                           "    status: resolved\n    preferred: gift-map\n    reason: {en: R.}\n")),
+    ("mixed-script", variant({76: "    item: {en: Карта and a map}"})),
+    ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy »."}'})),
+    ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
+        "  - id: jd-2\n    text: {en: T.}\n    term: likely\n    confidence: low\n    rests_on: [accord]")})),
+    ("unused-exception", variant({36: "    spellings: [B. Berg]"}, insert={
+        38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
+    ("original-script-name", variant({36: "    spellings: [B. Berg]"}, insert={
+        38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", BAD, ids=[f"{c[0]}-{i}" for i, c in enumerate(BAD)])
+def test_rule_reports_exact_position(tmp_path, rule, text, expected):
+    positions, problems = found(tmp_path, text, rule)
+    assert positions == expected, [p.format() for p in problems]
+
+
+@pytest.mark.parametrize("rule, text", GOOD, ids=[c[0] for c in GOOD])
+def test_rule_is_silent_on_good_variant(tmp_path, rule, text):
+    positions, problems = found(tmp_path, text, rule)
+    assert positions == [], [p.format() for p in problems]
+
+
+def test_every_rule_has_a_bad_case():
+    from briefing.check.rules import REGISTRY
+
+    assert {case[0] for case in BAD} == set(REGISTRY)
+
+
+def test_messages_name_the_other_place(tmp_path):
+    _, problems = found(tmp_path, variant({96: "  - id: accord"}), "duplicate-id")
+    assert "first defined at line 80" in next(p.message for p in problems if p.rule == "duplicate-id")
+    _, problems = found(tmp_path, variant({61: "    credibilty: 2"}), "schema")
+    assert "did you mean 'credibility'" in " ".join(p.message for p in problems)

@@ -1,0 +1,99 @@
+"""The checker never crashes: whatever the file holds, it reports problems or one clear message.
+
+A few examples run in `make test`; `make fuzz` runs many more (HYPOTHESIS_PROFILE=fuzz).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from briefing.cli import main
+from conftest import FACTS
+
+settings.register_profile("default", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=1500, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+SHIPPED = FACTS.read_text(encoding="utf-8")
+DATA = yaml.safe_load(SHIPPED)
+LINES = SHIPPED.splitlines(keepends=True)
+
+
+def run_check(tmp_path, content: bytes) -> tuple[int, str]:
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes(content)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", str(facts)])
+    return code, out.getvalue() + err.getvalue()
+
+
+def assert_handled(code: int, output: str) -> None:
+    assert code in (0, 1, 2)
+    assert "internal error" not in output and "Traceback" not in output, output[-2000:]
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, path + (i,))
+
+
+PATHS = [p for p in _paths(DATA) if p]
+JUNK = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
+                 st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3))
+
+
+def _set(data, path, value, delete=False):
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    if delete:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+
+
+@given(st.lists(st.tuples(st.sampled_from(PATHS), st.booleans(), JUNK), min_size=1, max_size=4))
+def test_structural_mutations_never_crash(tmp_path_factory, edits):
+    import copy
+
+    data = copy.deepcopy(DATA)
+    for path, delete, value in edits:
+        try:
+            _set(data, path, value, delete)
+        except (KeyError, IndexError, TypeError):
+            continue
+    content = yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
+    assert_handled(*run_check(tmp_path_factory.mktemp("f"), content))
+
+
+@given(st.integers(0, len(SHIPPED.encode())), st.binary(max_size=8))
+def test_truncation_and_junk_bytes_never_crash(tmp_path_factory, cut, junk):
+    content = SHIPPED.encode("utf-8")[:cut] + junk
+    assert_handled(*run_check(tmp_path_factory.mktemp("f"), content))
+
+
+@given(st.integers(0, len(LINES) - 1), st.sampled_from(["dup", "unicode", "markup", "drop"]), st.text(max_size=12))
+def test_line_edits_never_crash(tmp_path_factory, index, how, text):
+    lines = list(LINES)
+    if how == "dup":
+        lines.insert(index, lines[index])
+    elif how == "unicode":
+        lines[index] = lines[index].rstrip("\n") + text + "\n"
+    elif how == "markup":
+        lines[index] = lines[index].replace(": ", ': "<script>{{ 7*7 }}</script>" #', 1)
+    else:
+        del lines[index]
+    assert_handled(*run_check(tmp_path_factory.mktemp("f"), "".join(lines).encode("utf-8", "surrogatepass")))
