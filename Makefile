@@ -9,7 +9,7 @@ SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
 INPUTS := $(FACTS) $(wildcard templates/* locale/*/LC_MESSAGES/*.po briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
-.PHONY: brief test check i18n setup clean distclean
+.PHONY: brief test check fuzz bench i18n setup clean distclean
 .DELETE_ON_ERROR:
 
 brief: $(OUT)/.brief-done
@@ -24,6 +24,14 @@ check: $(SETUP)
 
 test: $(SETUP) $(SYSTEM)
 	$(BIN)/python -m pytest -q
+
+# Many more hypothesis examples than `make test` runs.
+fuzz: $(SETUP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# Speed is measured here, never asserted by timed tests.
+bench: $(SETUP)
+	$(BIN)/python benchmarks/bench_check.py
 
 setup: $(SETUP) $(SYSTEM)
 

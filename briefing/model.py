@@ -336,21 +336,29 @@ class FactBase(Record):
     judgments: list[Judgment] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
 
-    def records(self) -> Iterator[Record]:
+    # The fact base is not changed after validation, so the walk and the index are kept.
+    _records: list[Record] | None = PrivateAttr(default=None)
+    _index: dict[str, Record] | None = PrivateAttr(default=None)
+
+    def records(self) -> list[Record]:
         """Every record, depth first, in document order."""
-        yield from _walk(self)
+        if self._records is None:
+            self._records = list(_walk(self))
+        return self._records
 
     def claims(self) -> Iterator[Claim]:
         return (r for r in self.records() if isinstance(r, Claim))
 
     def index(self) -> dict[str, Record]:
         """Records by id (the first one wins when an id is duplicated)."""
-        found: dict[str, Record] = {}
-        for record in self.records():
-            record_id = getattr(record, "id", None)
-            if isinstance(record_id, str):
-                found.setdefault(record_id, record)
-        return found
+        if self._index is None:
+            found: dict[str, Record] = {}
+            for record in self.records():
+                record_id = getattr(record, "id", None)
+                if isinstance(record_id, str):
+                    found.setdefault(record_id, record)
+            self._index = found
+        return self._index
 
 
 def kind_of(record: Record) -> set[str]:

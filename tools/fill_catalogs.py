@@ -122,6 +122,10 @@ FR = {
     "usually reliable": "généralement fiable",
     "very likely": "très probable",
     "very unlikely": "très improbable",
+    "remote chance": "possibilité infime",
+    "highly unlikely": "hautement improbable",
+    "realistic possibility": "possibilité réaliste",
+    "highly likely": "hautement probable",
 }
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 from briefing.check.facts_index import column_of, strings
@@ -38,7 +39,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
+@lru_cache(maxsize=4096)
 def _script(letter: str) -> str | None:
+    if letter.isascii():
+        return "LATIN" if letter.isalpha() else None
     name = unicodedata.name(letter, "")
     return next((script for script in _SCRIPTS if name.startswith(script)), None)
 
@@ -48,6 +52,8 @@ def check_document(document) -> Iterator[Finding]:
         if text.isascii():
             continue
         for word in _WORD.findall(text):
+            if word.isascii():
+                continue
             scripts = {s for s in map(_script, word) if s}
             if len(scripts) > 1:
                 odd = [c for c in word if _script(c) != _majority(word)]

@@ -25,6 +25,7 @@ Use instead
 from __future__ import annotations
 
 import typing
+from functools import lru_cache
 from typing import Any, Iterator
 
 from briefing.check.problem import Finding
@@ -50,16 +51,24 @@ def check(facts, document) -> Iterator[Finding]:
 def references(facts) -> Iterator[tuple[tuple, str, str, Ref]]:
     """Every reference in the fact base: (path, field name, target id, Ref marker)."""
     for record in facts.records():
-        for name, info in type(record).model_fields.items():
-            ref = _ref_of(info.annotation, info.metadata)
-            if ref is None:
-                continue
+        for name, ref in _ref_fields(type(record)):
             value = getattr(record, name)
             if isinstance(value, str):
                 yield record.path + (name,), name, value, ref
             else:
                 for i, item in enumerate(value or []):
                     yield record.path + (name, i), name, item, ref
+
+
+@lru_cache(maxsize=None)
+def _ref_fields(model: type) -> tuple[tuple[str, Ref], ...]:
+    """The fields of a model class that hold references, with their markers."""
+    found = []
+    for name, info in model.model_fields.items():
+        ref = _ref_of(info.annotation, info.metadata)
+        if ref is not None:
+            found.append((name, ref))
+    return tuple(found)
 
 
 def _ref_of(annotation: Any, metadata: list) -> Ref | None:
