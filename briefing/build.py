@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefing import check
 from briefing.errors import BriefingError, CheckFailed
-from briefing.model import FactBase
+from briefing.model import FactBase, PartialDate
 
 
 def load_and_check(facts_path: Path, stream=sys.stderr) -> FactBase:
@@ -40,7 +40,8 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
         if "html" in formats:
             outputs[out_dir / f"brief.{locale}.html"] = html.encode("utf-8")
         if "pdf" in formats:
-            outputs[out_dir / f"brief.{locale}.pdf"] = render_pdf(html, f"brief.{locale}.pdf")
+            outputs[out_dir / f"brief.{locale}.pdf"] = render_pdf(
+                html, f"brief.{locale}.pdf", facts_bytes, PartialDate(facts.meta.as_of).first_day)
     from briefing.outputs import write_all
 
     write_all(outputs)

@@ -152,7 +152,8 @@ def test_events_without_summary_read_as_a_sentence(built):
 def test_chronology_puts_month_only_dates_after_the_dated_days(built):
     # The onward stops were announced after the 13 September summit, with no day given.
     text = pdf_text(built / "brief.en.pdf")
-    chronology = text[text.index("Chronology"):text.index("Participants")]
+    # from the chronology table's caption to the next table's caption
+    chronology = text[text.index("Events in date order"):text.index("People named in the reporting")]
     assert chronology.index("Vostochny Cosmodrome summit") < chronology.index("Announced stop in Komsomolsk-on-Amur")
     assert chronology.index("Announced stop in Komsomolsk-on-Amur") < chronology.index("Announced visit by Sergei Lavrov")
     assert chronology.index("Vladivostok summit") < chronology.index("Kim Jong Un's visit to the Russian Far East")

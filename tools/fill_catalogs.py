@@ -123,6 +123,54 @@ FR = {
     "very likely": "très probable",
     "very unlikely": "très improbable",
     "remote chance": "possibilité infime",
+    "%(num)s reference work": ("%(num)s ouvrage de référence", "%(num)s ouvrages de référence"),
+    "%(num)s reporting source": ("%(num)s source d'information", "%(num)s sources d'information"),
+    "%(num)s source": ("%(num)s source", "%(num)s sources"),
+    "(U//OS)": "(NC//SO)",
+    "Annex: grading scales": f"Annexe{NB}: échelles d'évaluation",
+    "Bottom line and key judgments": "L'essentiel et jugements clés",
+    "Confidence levels": "Niveaux de confiance",
+    "Contents": "Sommaire",
+    "Estimative terms (ICD 203) and the probabilities they stand for": "Termes d'estimation (ICD 203) et probabilités correspondantes",
+    "Every judgment rests on at least two independent origins.": "Chaque jugement repose sur au moins deux origines indépendantes.",
+    "Grade": "Cote",
+    "Handling": "Diffusion",
+    "Handling marking": "Mention de diffusion",
+    "Information credibility (Admiralty code)": "Crédibilité de l'information (code de l'Amirauté)",
+    "Information is credibly sourced and plausible but not corroborated enough for higher confidence.":
+        "Information de source crédible et plausible, mais pas assez corroborée pour une confiance plus élevée.",
+    "Information is scant, questionable or fragmented; sources may be of doubtful reliability.":
+        "Information rare, discutable ou fragmentaire ; sources d'une fiabilité parfois douteuse.",
+    "Judgments rest on high-quality information from multiple sources.":
+        "Jugements fondés sur une information de qualité issue de plusieurs sources.",
+    "Judgments with a narrow basis": "Jugements à base étroite",
+    "Locator sketch of the venues, drawn from their coordinates": "Croquis de situation des lieux, tracé d'après leurs coordonnées",
+    "Main events on a time axis; hollow markers are announced events. Each is detailed in the table below.":
+        "Principaux événements sur un axe chronologique ; les marqueurs creux sont des événements annoncés. Chacun est détaillé dans le tableau ci-dessous.",
+    "Meaning": "Signification",
+    "Page %(page)s of %(pages)s": "Page %(page)s sur %(pages)s",
+    "Participants and delegations": "Participants et délégations",
+    "People named in the reporting, with their names in the original script.":
+        "Personnes nommées dans les sources, avec leur nom dans l'écriture d'origine.",
+    "Places named in the reporting; coordinates and time zones come from the reference works listed with the sources.":
+        "Lieux nommés dans les sources ; coordonnées et fuseaux horaires proviennent des ouvrages de référence cités avec les sources.",
+    "Produced by": "Produit par",
+    "Reliability of the reporting sources": "Fiabilité des sources d'information",
+    "Reported durations: %(event)s": f"Durées rapportées{NB}: %(event)s",
+    "Reported facts cite numbered sources [n]; analytic judgments are set apart and labelled with their estimative term and confidence.":
+        "Les faits rapportés renvoient à des sources numérotées [n] ; les jugements analytiques sont présentés à part, avec leur terme d'estimation et leur niveau de confiance.",
+    "Rests on:": f"Repose sur{NB}:",
+    "Source reliability (Admiralty code)": "Fiabilité de la source (code de l'Amirauté)",
+    "Source summary": "Bilan des sources",
+    "The PDF carries the fact base it was built from as an attached file.":
+        "Le PDF contient en pièce jointe la base de faits à partir de laquelle il a été produit.",
+    "Timeline of the main events": "Frise chronologique des principaux événements",
+    "UNCLASSIFIED // OPEN SOURCE": "NON CLASSIFIÉ // SOURCES OUVERTES",
+    "Venues placed by their coordinates (no base map; places inside a city are shown with it).":
+        "Lieux placés d'après leurs coordonnées (sans fond de carte ; les lieux situés dans une ville sont représentés avec elle).",
+    "not graded": "non coté",
+    "single origin": "origine unique",
+    "single source": "source unique",
     "highly unlikely": "hautement improbable",
     "realistic possibility": "possibilité réaliste",
     "highly likely": "hautement probable",
@@ -134,7 +182,13 @@ def fill(locale: str, table: dict[str, str] | None) -> None:
     with path.open("rb") as stream:
         catalog = read_po(stream, locale=locale)
     for message in catalog:
-        if message.id and not message.string:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):  # a plural entry: one form per plural category
+            if not all(message.string):
+                forms = message.id if table is None else table.get(message.id[0], ("",) * len(message.id))
+                message.string = tuple(forms)
+        elif not message.string:
             message.string = message.id if table is None else table.get(message.id, "")
     with path.open("wb") as stream:
         write_po(stream, catalog, width=100, omit_header=False, sort_output=True)

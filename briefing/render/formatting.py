@@ -27,7 +27,7 @@ class Formatter:
 
     def __init__(self, locale: str, gettext: Callable[[str], str]) -> None:
         self.locale = locale
-        self._ = gettext
+        self._ = gettext  # the same catalog as the templates'; see _N below for extraction
 
     def date(self, value: str, weekday: bool = False) -> str:
         """A date that may be partial: ``2019``, ``2023-09`` or ``2023-09-13``."""
@@ -65,6 +65,14 @@ class Formatter:
 
     def language(self, code: str) -> str:
         return Locale.parse(self.locale).languages.get(code, code)
+
+    @staticmethod
+    def language_native(code: str) -> str:
+        """A language's name in that language (how a reader finds their own edition)."""
+        try:
+            return Locale.parse(code).get_display_name(code) or code
+        except (ValueError, LookupError):
+            return code
 
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)

@@ -43,7 +43,14 @@ def environment(locale_translations: Translations, templates_dir: Path = TEMPLAT
         lstrip_blocks=True,
     )
     env.install_gettext_translations(locale_translations, newstyle=True)
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(value: str) -> str:
+    """Escape text for the inside of a double-quoted CSS string: everything but letters,
+    digits and spaces becomes a hex escape, so no value can end the string or the style."""
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
 
 
 def render_html(facts: FactBase, locale: str, facts_bytes: bytes, templates_dir: Path = TEMPLATES,

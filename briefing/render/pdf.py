@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import logging
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefing.errors import RenderError
@@ -48,15 +51,30 @@ class _MissingGlyphs(logging.Handler):
             self.messages.append(message)
 
 
-def render_pdf(html: str, name: str, root: Path = TEMPLATES) -> bytes:
-    """Lay out ``html`` and return the PDF bytes; fail on refused fetches and missing glyphs."""
+PDF_VARIANT = "pdf/a-3b"
+
+
+def render_pdf(html: str, name: str, facts_bytes: bytes, as_of: dt.date, root: Path = TEMPLATES) -> bytes:
+    """Lay out ``html`` and return PDF/A-3 bytes that carry the fact base they were built from.
+
+    Every date inside the file comes from ``as_of``, never from the clock, so two builds of
+    the same inputs give the same bytes. Refused fetches and missing glyphs are errors.
+    """
     from weasyprint import LOGGER
 
+    stamp = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.timezone.utc)
+    # fontTools stamps font subsets with the current time unless this is set.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
+    fetcher = SandboxFetcher(root)
     missing = _MissingGlyphs()
     LOGGER.addHandler(missing)
     try:
-        document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=SandboxFetcher(root))
-        pdf = document.write_pdf()
+        document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
+        attachment = Attachment(file_obj=io.BytesIO(facts_bytes), name="facts.yaml", url_fetcher=fetcher,
+                                description="The fact base this brief was built from",
+                                created=stamp, modified=stamp, relationship="Source")
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=[attachment],
+                                 presentational_hints=False)
     except FetchRefused as exc:
         raise RenderError(f"{name}: {exc}") from None
     finally:

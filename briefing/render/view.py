@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from briefing.model import Claim, Event, FactBase, Record, Source, Statement
+from briefing.render import figures
 from briefing.render.formatting import Formatter
+from briefing.sourcing import origin_groups
 
 
 @dataclass
@@ -73,6 +75,76 @@ class Brief:
         if hasattr(record, "rests_on"):
             return [s for claim_id in record.rests_on for s in self._source_ids(claim_id)]
         return list(getattr(record, "sources", []))
+
+    @property
+    def keywords(self) -> str:
+        """Document keywords: the people and places of the fact base, in this locale."""
+        names = [self.text(p.name) for p in self.people] + [self.text(v.name) for v in self.facts.venues]
+        return ", ".join(dict.fromkeys(n for n in names if n))
+
+    # --- marking -----------------------------------------------------------------
+    @property
+    def marking(self) -> str:
+        """The handling marking; by default an unclassified open-source one, localized."""
+        return self.text(self.meta.marking) or self.fmt._("UNCLASSIFIED // OPEN SOURCE")
+
+    @property
+    def portion(self) -> str:
+        return self.text(self.meta.portion_mark) or self.fmt._("(U//OS)")
+
+    @property
+    def page_label(self) -> tuple[str, str, str]:
+        """'Page N of M' split around the two numbers, so CSS counters can fill them in."""
+        text = self.fmt._("Page %(page)s of %(pages)s")
+        before, rest = text.split("%(page)s", 1)
+        middle, after = rest.split("%(pages)s", 1)
+        return before, middle, after
+
+    # --- source summary ----------------------------------------------------------
+    @property
+    def reliability_spread(self) -> list[tuple[str, int]]:
+        """How many reporting sources have each grade, A to F (ungraded last)."""
+        counts: dict[str, int] = {}
+        for source in self.reporting_sources:
+            grade = source.reliability.value if source.reliability else "?"
+            counts[grade] = counts.get(grade, 0) + 1
+        return [(grade, counts[grade]) for grade in "ABCDEF?" if grade in counts]
+
+    def basis(self, judgment: Any) -> tuple[int, int]:
+        """(number of sources, number of independent origins) a judgment rests on."""
+        sources = [self.ref(n) for n in dict.fromkeys(self._source_ids(judgment))]
+        sources = [s for s in sources if isinstance(s, Source)]
+        return len(sources), len(origin_groups(sources))
+
+    @property
+    def fragile_judgments(self) -> list[tuple[Any, int, int]]:
+        """Judgments resting on a single source or a single origin."""
+        found = []
+        for judgment in self.facts.judgments:
+            count, origins = self.basis(judgment)
+            if count <= 1 or origins <= 1:
+                found.append((judgment, count, origins))
+        return found
+
+    # --- figures -------------------------------------------------------------------
+    @property
+    def timeline(self) -> figures.Timeline | None:
+        def date_label(event: Event) -> str:
+            return self.fmt.date_range(event.date, event.end_date)
+
+        return figures.timeline(self.chronology, lambda e: self.text(e.name), date_label,
+                                lambda day: self.fmt.date(str(day.year)))
+
+    @property
+    def locator(self) -> figures.Locator | None:
+        def degrees(value: float, axis: str) -> str:
+            if axis == "lat":
+                return (self.fmt._("%(degrees)s° N") if value >= 0 else self.fmt._("%(degrees)s° S")) % {
+                    "degrees": self.fmt.number(abs(value))}
+            return (self.fmt._("%(degrees)s° E") if value >= 0 else self.fmt._("%(degrees)s° W")) % {
+                "degrees": self.fmt.number(abs(value))}
+
+        return figures.locator(self.facts.venues, lambda v: self.text(v.name), degrees)
 
     # --- sections --------------------------------------------------------------
     @property

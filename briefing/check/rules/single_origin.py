@@ -34,30 +34,12 @@ from typing import Iterator
 
 from briefing.check.problem import Finding
 from briefing.model import Source
+from briefing.sourcing import origin_groups
 
 ID = "single-origin"
 SEVERITY = "error"
 SUMMARY = "a claim rated 1 (confirmed) whose sources all go back to one origin"
 STAGE = "model"
-
-
-def origin_groups(sources: list[Source]) -> list[list[Source]]:
-    """Sources grouped so that each group is one origin."""
-    groups: list[list[Source]] = []
-    for source in sources:
-        joined = [g for g in groups if any(_same_origin(source, other) for other in g)]
-        merged = [source] + [s for g in joined for s in g]
-        groups = [g for g in groups if g not in joined] + [merged]
-    return groups
-
-
-def _same_origin(a: Source, b: Source) -> bool:
-    relays_a, relays_b = set(a.relays), set(b.relays)
-    if not relays_a or not relays_b:
-        return a.publisher == b.publisher
-    if relays_a == relays_b:
-        return True
-    return bool(relays_a & relays_b) and (len(relays_a) == 1 or len(relays_b) == 1)
 
 
 def check(facts, document) -> Iterator[Finding]:
