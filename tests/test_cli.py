@@ -83,6 +83,12 @@ def test_build_of_a_small_fact_base_about_another_meeting(tmp_path):
     html = (tmp_path / "out" / "brief.en.html").read_text(encoding="utf-8")
     assert "Harbour board talks" in html and "Alice Martin" in html
     assert "Putin" not in html and "Vostochny" not in html
+    from pypdf import PdfReader
+
+    pdf = " ".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "brief.en.pdf").pages)
+    assert "Harbour board talks" in pdf and "Test Desk" in pdf
+    for topic_word in ("Putin", "Kim", "Pyongyang", "Vostochny", "Korea", "Russia"):
+        assert topic_word not in pdf
 
 
 def test_outputs_are_readable_by_others_like_any_new_file(tmp_path):

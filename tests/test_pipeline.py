@@ -151,9 +151,12 @@ def test_events_without_summary_read_as_a_sentence(built):
 
 def test_chronology_puts_month_only_dates_after_the_dated_days(built):
     # The onward stops were announced after the 13 September summit, with no day given.
-    text = pdf_text(built / "brief.en.pdf")
-    # from the chronology table's caption to the next table's caption
-    chronology = text[text.index("Events in date order"):text.index("People named in the reporting")]
-    assert chronology.index("Vostochny Cosmodrome summit") < chronology.index("Announced stop in Komsomolsk-on-Amur")
-    assert chronology.index("Announced stop in Komsomolsk-on-Amur") < chronology.index("Announced visit by Sergei Lavrov")
-    assert chronology.index("Vladivostok summit") < chronology.index("Kim Jong Un's visit to the Russian Far East")
+    # Row order is document order, so it is read from the HTML table, not from PDF text.
+    rows = [text for text, _ in html_rows(built / "brief.en.html")]
+
+    def row(name):
+        return next(i for i, text in enumerate(rows) if name in text and "·" in text)
+
+    assert row("Vostochny Cosmodrome summit") < row("Announced stop in Komsomolsk-on-Amur")
+    assert row("Announced stop in Komsomolsk-on-Amur") < row("Announced visit by Sergei Lavrov")
+    assert row("Vladivostok summit") < row("Kim Jong Un's visit to the Russian Far East")
