@@ -27,7 +27,7 @@ test: $(SETUP) $(SYSTEM)
 
 # Many more hypothesis examples than `make test` runs.
 fuzz: $(SETUP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=200 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # Speed is measured here, never asserted by timed tests.
 bench: $(SETUP)

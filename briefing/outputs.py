@@ -1,12 +1,27 @@
-"""Writing outputs all-or-nothing: temporary files in the same folder, renamed when complete."""
+"""Writing outputs all-or-nothing, one build at a time.
+
+Every output is first written to a temporary file in its own folder. Only when all are
+complete are they renamed into place; should a rename fail part-way, the outputs already
+replaced are restored from hard-link backups, so the folder holds either the complete
+new set or the complete old one. Ctrl-C is held off during the renames.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import os
+import signal
+import sys
 import tempfile
+import time
 from pathlib import Path
+from typing import Iterator
 
 from briefing.errors import BriefingError
+
+LOCK_WAIT_SECONDS = 120
 
 
 def _file_mode() -> int:
@@ -16,9 +31,38 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+@contextlib.contextmanager
+def build_lock(out_dir: Path, wait: float = LOCK_WAIT_SECONDS, stream=sys.stderr) -> Iterator[None]:
+    """Serialize builds that write to the same folder. The lock file lives in the system's
+    temporary folder, so ``out_dir`` holds nothing but outputs."""
+    key = hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"briefing-{key}.lock"
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"briefing: another build is writing to {out_dir}; waiting (up to {wait:.0f} s)…", file=stream)
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise BriefingError(f"another build is still writing to {out_dir} after {wait:.0f} s; "
+                                            "gave up (nothing was changed)") from None
+                    time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def write_all(outputs: dict[Path, bytes]) -> None:
-    """Write every output, or none: all are staged before any is renamed into place."""
+    """Write every output, or none."""
     staged: list[tuple[str, Path]] = []
+    backups: dict[Path, str | None] = {}
+    replaced: list[Path] = []
     mode = _file_mode()
     try:
         for target, content in outputs.items():
@@ -30,14 +74,45 @@ def write_all(outputs: dict[Path, bytes]) -> None:
                 stream.flush()
                 os.fsync(stream.fileno())
             os.chmod(temporary, mode)
-        for temporary, target in staged:
-            os.replace(temporary, target)
-        staged.clear()
+        for _, target in staged:
+            backups[target] = None
+            if target.exists():
+                backup = str(target.parent / f".{target.name}.{os.getpid()}.bak")  # under the build lock
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup)
+                os.link(target, backup)
+                backups[target] = backup
+        blocked = _block_interrupts()
+        try:
+            try:
+                for temporary, target in staged:
+                    os.replace(temporary, target)
+                    replaced.append(target)
+            except OSError:
+                for target in replaced:  # put the previous set back
+                    if backups[target]:
+                        os.replace(backups[target], target)
+                    else:
+                        os.unlink(target)
+                raise
+        finally:
+            _restore_interrupts(blocked)
     except OSError as exc:
         raise BriefingError(f"cannot write outputs: {exc.strerror} ({exc.filename or ''})") from None
     finally:
-        for temporary, _ in staged:
-            try:
-                os.unlink(temporary)
-            except FileNotFoundError:
-                pass
+        leftovers = [temporary for temporary, _ in staged] + [b for b in backups.values() if b]
+        for leftover in leftovers:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+
+
+def _block_interrupts():
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    except (AttributeError, ValueError):  # not the main thread, or no such call here
+        return None
+
+
+def _restore_interrupts(previous) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -97,3 +97,34 @@ def test_line_edits_never_crash(tmp_path_factory, index, how, text):
     else:
         del lines[index]
     assert_handled(*run_check(tmp_path_factory.mktemp("f"), "".join(lines).encode("utf-8", "surrogatepass")))
+
+
+@given(st.integers(0, len(LINES) - 1), st.sampled_from(["dup", "unicode", "markup", "drop"]), st.text(max_size=12))
+@settings(max_examples=int(os.environ.get("FUZZ_BUILDS", "8")))
+def test_builds_of_mutated_fact_bases_are_complete_or_change_nothing(tmp_path_factory, index, how, text):
+    lines = list(LINES)
+    if how == "dup":
+        lines.insert(index, lines[index])
+    elif how == "unicode":
+        lines[index] = lines[index].rstrip("\n") + text + "\n"
+    elif how == "markup":
+        lines[index] = lines[index].replace(": ", ': "<b>{{ 7*7 }}</b>" #', 1)
+    else:
+        del lines[index]
+    folder = tmp_path_factory.mktemp("b")
+    facts, out = folder / "facts.yaml", folder / "out"
+    facts.write_bytes("".join(lines).encode("utf-8", "surrogatepass"))
+    out.mkdir()
+    before = {"brief.fr.html": b"old fr", "brief.en.html": b"old en"}
+    for name, content in before.items():
+        (out / name).write_bytes(content)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main(["build", "--facts", str(facts), "--out", str(out), "--format", "html"])
+    assert_handled(code, stdout.getvalue() + stderr.getvalue())
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    if code == 0:
+        assert set(before) <= set(after) and all(after[n] != before[n] for n in before)
+        assert not [n for n in after if n.startswith(".")]  # no temporary file left
+    else:
+        assert after == before
