@@ -9,7 +9,8 @@ SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
 INPUTS := $(FACTS) $(wildcard templates/* locale/*/LC_MESSAGES/*.po briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
-.PHONY: brief test check fuzz bench i18n setup clean distclean
+.PHONY: brief test check fuzz bench i18n setup clean distclean schema
+schema: schema/facts.schema.json
 .DELETE_ON_ERROR:
 
 brief: $(OUT)/.brief-done
@@ -45,6 +46,11 @@ $(VENV)/bin/python:
 $(SETUP): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
+
+# The JSON Schema editors use; a test fails when it is stale.
+schema/facts.schema.json: $(SETUP) briefing/model.py briefing/schema.py
+	@mkdir -p schema
+	$(BIN)/briefing schema > $@
 
 # Extract template strings and update every catalog (translators then edit the .po files).
 i18n: $(SETUP)

@@ -30,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the checker's rules, or document one")
     rules.add_argument("rule", nargs="?")
 
+    diff = commands.add_parser("diff", help="what changed between two fact bases (or since a git revision)")
+    diff.add_argument("files", nargs="+", type=Path, metavar="FILE", help="OLD NEW, or one file with --since")
+    diff.add_argument("--since", metavar="REV", help="compare FILE with its committed version at this git revision")
+    diff.add_argument("--format", default="text", choices=["text", "json"])
+
+    commands.add_parser("schema", help="print the fact base's JSON Schema (for editors and validators)")
+
     build = commands.add_parser("build", help="check, then build the HTML and PDF briefs")
     build.add_argument("--facts", default="facts.yaml", type=Path)
     build.add_argument("--out", default="build", type=Path, help="output folder (default: build)")
@@ -48,6 +55,13 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args.rule)
+        if args.command == "diff":
+            return _diff(args)
+        if args.command == "schema":
+            from briefing import schema
+
+            sys.stdout.write(schema.text())
+            return 0
         return _build(args)
     except BriefingError as error:
         if args.debug:
@@ -118,6 +132,31 @@ def _rules(rule_id: str | None) -> int:
     print(f"{rule.ID} ({rule.SEVERITY})\n")
     print((rule.__doc__ or "").strip())
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from briefing import diff
+
+    if args.since:
+        if len(args.files) != 1:
+            raise BriefingError("with --since, give one file: briefing diff --since REV facts.yaml")
+        new_path = args.files[0]
+        old_name, old_bytes = f"{new_path}@{args.since}", diff.read_revision(new_path, args.since)
+    else:
+        if len(args.files) != 2:
+            raise BriefingError("give two files: briefing diff OLD NEW (or one file with --since REV)")
+        old_path, new_path = args.files
+        old_name, old_bytes = str(old_path), _read(old_path)
+    changes = diff.compare(diff.load_facts(old_bytes, old_name), diff.load_facts(_read(new_path), str(new_path)))
+    print(diff.as_json(changes) if args.format == "json" else diff.as_text(changes, old_name, str(new_path)))
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BriefingError(f"cannot read {path}: {exc.strerror}") from None
 
 
 def _build(args: argparse.Namespace) -> int:

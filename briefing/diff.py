@@ -1,0 +1,126 @@
+"""What changed between two editions of a fact base: records added, removed or changed, by id.
+
+Records are compared field by field after validation, so reformatting the YAML (quotes,
+flow or block style, key order) is not a change; a changed text names its locale.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefingError
+from briefing.load import load_bytes
+from briefing.model import Claim, Conflict, FactBase, Judgment, Source, parse
+
+_KINDS = (("source", Source), ("claim", Claim), ("judgment", Judgment), ("conflict", Conflict))
+_NESTED = {"provisions"}  # sub-records compared on their own, not as a field of their parent
+
+
+@dataclass
+class Change:
+    kind: str
+    id: str
+    type: str
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Diff:
+    added: list[Change]
+    removed: list[Change]
+    changed: list[Change]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def _records(facts: FactBase) -> dict[str, tuple[str, Any]]:
+    found = {}
+    for record in facts.records():
+        for kind, model in _KINDS:
+            if isinstance(record, model):
+                found[record.id] = (kind, record)
+                break
+    return found
+
+
+def _flatten(record) -> dict[str, Any]:
+    data = record.model_dump(mode="json", exclude=_NESTED)
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            for locale, text in value.items():  # a localized text: one entry per locale
+                flat[f"{key}.{locale}"] = text
+        else:
+            flat[key] = value
+    return flat
+
+
+def compare(old: FactBase, new: FactBase) -> Diff:
+    before, after = _records(old), _records(new)
+    added = [Change(kind, rid, type(r).__name__) for rid, (kind, r) in after.items() if rid not in before]
+    removed = [Change(kind, rid, type(r).__name__) for rid, (kind, r) in before.items() if rid not in after]
+    changed = []
+    for rid, (kind, record) in after.items():
+        if rid not in before:
+            continue
+        a, b = _flatten(before[rid][1]), _flatten(record)
+        fields = {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+        if fields:
+            changed.append(Change(kind, rid, type(record).__name__, fields))
+    return Diff(added, removed, changed)
+
+
+def load_facts(content: bytes, name: str) -> FactBase:
+    from pydantic import ValidationError
+
+    try:
+        return parse(load_bytes(content, name).data)
+    except ValidationError:
+        raise BriefingError(f"{name} does not follow the schema; run 'briefing check' on it first") from None
+
+
+def read_revision(path: Path, revision: str) -> bytes:
+    """The committed content of ``path`` at a git revision."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.resolve().parent,
+                             capture_output=True, text=True, check=True).stdout.strip()
+        relative = path.resolve().relative_to(Path(top).resolve())
+        return subprocess.run(["git", "show", f"{revision}:{relative.as_posix()}"], cwd=top,
+                              capture_output=True, check=True).stdout
+    except (subprocess.CalledProcessError, FileNotFoundError, ValueError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        detail = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail).strip()
+        raise BriefingError(f"cannot read {path} at revision {revision!r}: {detail or exc}") from None
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return text if len(text) <= 70 else text[:67] + "…"
+
+
+def as_text(diff: Diff, old_name: str, new_name: str) -> str:
+    lines = [f"{old_name} → {new_name}: {len(diff.added)} added, {len(diff.removed)} removed, "
+             f"{len(diff.changed)} changed"]
+    lines += [f"+ {c.kind} {c.id} ({c.type})" for c in diff.added]
+    lines += [f"- {c.kind} {c.id} ({c.type})" for c in diff.removed]
+    for c in diff.changed:
+        lines.append(f"~ {c.kind} {c.id} ({c.type})")
+        lines += [f"    {name}: {_short(a)} → {_short(b)}" for name, (a, b) in c.fields.items()]
+    return "\n".join(lines)
+
+
+def as_json(diff: Diff) -> str:
+    def entry(c: Change) -> dict:
+        item = {"kind": c.kind, "id": c.id, "type": c.type}
+        if c.fields:
+            item["fields"] = {k: {"old": a, "new": b} for k, (a, b) in c.fields.items()}
+        return item
+
+    return json.dumps({"added": [entry(c) for c in diff.added], "removed": [entry(c) for c in diff.removed],
+                       "changed": [entry(c) for c in diff.changed]}, ensure_ascii=False, indent=2)
