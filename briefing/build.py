@@ -1,13 +1,28 @@
-"""The build: load, check, render every locale in memory, then write all outputs at once."""
+"""The build: load, check, render the locales that need it (in parallel), then write all at once.
+
+Each output records a digest of everything it was made from (fact base, templates,
+package code, its locale's catalog) in ``.briefing-manifest.json`` next to it; an output
+whose digest is unchanged is not rendered again. The manifest is written with the
+outputs, all or nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Callable
 
 from briefing import check
-from briefing.errors import BriefingError, CheckFailed
+from briefing.errors import BriefingError, CheckFailed, RenderError
 from briefing.model import FactBase, PartialDate
+from briefing.paths import LOCALES, PROJECT, TEMPLATES
+
+MANIFEST = ".briefing-manifest.json"
 
 
 def load_and_check(facts_path: Path, stream=sys.stderr) -> FactBase:
@@ -21,34 +36,109 @@ def load_and_check(facts_path: Path, stream=sys.stderr) -> FactBase:
     return facts
 
 
-def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
-          formats: tuple[str, ...] = ("html", "pdf"), stream=sys.stderr) -> list[Path]:
-    """Build the brief for each locale; return the written paths."""
-    facts = load_and_check(facts_path, stream)
+def _digest_files(paths) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def input_digests(facts_bytes: bytes, locales: list[str]) -> dict[str, str]:
+    """Per locale, a digest of every input its outputs are made from."""
+    shared = _digest_files([p for p in TEMPLATES.rglob("*") if p.is_file()] +
+                           list((PROJECT / "briefing").rglob("*.py")))
+    facts = hashlib.sha256(facts_bytes).hexdigest()
+    digests = {}
+    for locale in locales:
+        catalog = LOCALES / locale / "LC_MESSAGES" / "messages.po"
+        own = hashlib.sha256(catalog.read_bytes()).hexdigest() if catalog.is_file() else "none"
+        digests[locale] = hashlib.sha256(f"{facts}:{shared}:{own}".encode()).hexdigest()
+    return digests
+
+
+def _render_locale(facts: FactBase, facts_bytes: bytes, locale: str, formats: tuple[str, ...]) -> list[tuple[str, bytes, float]]:
+    """Render one locale's outputs: [(file name, content, seconds)]. Runs in a worker process."""
     from briefing.render.html import render_html
 
+    start = time.perf_counter()
+    html = render_html(facts, locale, facts_bytes)
+    rendered = [(f"brief.{locale}.html", html.encode("utf-8"), time.perf_counter() - start)]
     if "pdf" in formats:
-        try:
-            from briefing.render.pdf import render_pdf
-        except OSError as exc:  # WeasyPrint loads Pango through cffi at import time
-            raise BriefingError(f"the PDF engine cannot load its system libraries ({exc}); run 'make setup' "
-                                "or install Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
+        from briefing.render.pdf import render_pdf
+
+        start = time.perf_counter()
+        pdf = render_pdf(html, f"brief.{locale}.pdf", facts_bytes, PartialDate(facts.meta.as_of).first_day)
+        rendered.append((f"brief.{locale}.pdf", pdf, time.perf_counter() - start))
+    return [item for item in rendered if item[0].rsplit(".", 1)[1] in formats]
+
+
+def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
+          formats: tuple[str, ...] = ("html", "pdf"), stream=sys.stderr,
+          progress: Callable[[str], None] | None = None, jobs: int | None = None,
+          force: bool = False) -> list[Path]:
+    """Build the brief for each locale; return the paths written (unchanged outputs are skipped)."""
+    facts = load_and_check(facts_path, stream)
     wanted = locales or list(facts.meta.locales)
     unknown = [locale for locale in wanted if locale not in facts.meta.locales]
     if unknown:
         raise BriefingError(f"locale(s) {', '.join(unknown)} not configured in meta.locales "
                             f"({', '.join(facts.meta.locales)})", file=str(facts_path))
+    if "pdf" in formats:
+        try:
+            import briefing.render.pdf  # noqa: F401 - loaded before workers fork, and checked here
+        except OSError as exc:  # WeasyPrint loads Pango through cffi at import time
+            raise BriefingError(f"the PDF engine cannot load its system libraries ({exc}); run 'make setup' "
+                                "or install Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
+    import briefing.render.html  # noqa: F401 - likewise shared with the workers
+
     facts_bytes = facts_path.read_bytes()
+    digests = input_digests(facts_bytes, wanted)
     from briefing.outputs import build_lock, write_all
 
     with build_lock(out_dir, stream=stream):
+        manifest = _read_manifest(out_dir)
+        pending = [locale for locale in wanted if force or any(
+            manifest.get(f"brief.{locale}.{fmt}") != digests[locale] or not (out_dir / f"brief.{locale}.{fmt}").exists()
+            for fmt in formats)]
         outputs: dict[Path, bytes] = {}
-        for locale in wanted:
-            html = render_html(facts, locale, facts_bytes)
-            if "html" in formats:
-                outputs[out_dir / f"brief.{locale}.html"] = html.encode("utf-8")
-            if "pdf" in formats:
-                outputs[out_dir / f"brief.{locale}.pdf"] = render_pdf(
-                    html, f"brief.{locale}.pdf", facts_bytes, PartialDate(facts.meta.as_of).first_day)
-        write_all(outputs)
-    return list(outputs)
+        for locale, items in _render_all(facts, facts_bytes, pending, formats, jobs):
+            for name, content, seconds in items:
+                outputs[out_dir / name] = content
+                manifest[name] = digests[locale]
+                if progress:
+                    progress(f"{name:<20} {seconds:5.1f} s")
+        if outputs:
+            outputs[out_dir / MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True).encode()
+            write_all(outputs)
+    return [path for path in outputs if path.name != MANIFEST]
+
+
+def _render_all(facts, facts_bytes, locales, formats, jobs):
+    """Yield (locale, rendered outputs) as each locale completes, in parallel where it helps."""
+    workers = min(len(locales), jobs or os.cpu_count() or 1)
+    if workers <= 1:
+        for locale in locales:
+            yield locale, _render_locale(facts, facts_bytes, locale, formats)
+        return
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded engine and fonts
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_render_locale, facts, facts_bytes, locale, formats): locale for locale in locales}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BrokenProcessPool:
+            raise RenderError("a rendering process stopped unexpectedly; nothing was written") from None
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        return json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from briefing.errors import BriefingError
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="build only this locale (repeatable; default: every locale in meta.locales)")
     build.add_argument("--format", action="append", dest="formats", choices=["html", "pdf"],
                        help="build only this format (repeatable; default: both)")
+    build.add_argument("--quiet", action="store_true", help="print nothing but problems")
+    build.add_argument("--force", action="store_true", help="render every output, even unchanged ones")
+    build.add_argument("--jobs", type=int, metavar="N", help="locales rendered at once (default: one per core)")
     return parser
 
 
@@ -162,7 +166,11 @@ def _read(path: Path) -> bytes:
 def _build(args: argparse.Namespace) -> int:
     from briefing.build import build
 
-    written = build(args.facts, args.out, args.locales, tuple(args.formats or ("html", "pdf")))
-    for path in written:
-        print(f"wrote {path}")
+    start = time.perf_counter()
+    progress = None if args.quiet else (lambda line: print(line, flush=True))
+    written = build(args.facts, args.out, args.locales, tuple(args.formats or ("html", "pdf")),
+                    progress=progress, jobs=args.jobs, force=args.force)
+    if not args.quiet:
+        done = f"wrote {len(written)} file(s) to {args.out}" if written else f"{args.out} is up to date"
+        print(f"{done} in {time.perf_counter() - start:.1f} s")
     return 0

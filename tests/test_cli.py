@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,18 @@ def test_outputs_are_readable_by_others_like_any_new_file(tmp_path):
         os.umask(old)
     assert (tmp_path / "brief.en.html").stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["brief.en.html"]
+
+
+def test_unchanged_outputs_are_not_rebuilt_and_progress_is_reported(tmp_path):
+    facts, out = tmp_path / "facts.yaml", tmp_path / "out"
+    facts.write_text(SMALL, encoding="utf-8")
+    first = run("build", "--facts", str(facts), "--out", str(out), "--format", "html")
+    assert re.search(r"^brief\.en\.html +\d+\.\d s$", first.stdout, re.M), first.stdout
+    stamp = (out / "brief.en.html").stat().st_mtime_ns
+    second = run("build", "--facts", str(facts), "--out", str(out), "--format", "html")
+    assert "brief.en.html" not in second.stdout and "is up to date" in second.stdout
+    assert (out / "brief.en.html").stat().st_mtime_ns == stamp
+    facts.write_text(SMALL.replace("Harbour board talks", "Harbour board meeting"), encoding="utf-8")
+    third = run("build", "--facts", str(facts), "--out", str(out), "--format", "html", "--quiet")
+    assert third.stdout == "" and third.returncode == 0
+    assert "Harbour board meeting" in (out / "brief.en.html").read_text(encoding="utf-8")
