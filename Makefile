@@ -9,7 +9,7 @@ SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
 INPUTS := $(FACTS) $(wildcard templates/* locale/*/LC_MESSAGES/*.po briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
-.PHONY: brief test check fuzz bench i18n setup clean distclean schema
+.PHONY: brief test check watch fuzz bench i18n setup clean distclean schema
 schema: schema/facts.schema.json
 .DELETE_ON_ERROR:
 
@@ -25,6 +25,10 @@ check: $(SETUP)
 
 test: $(SETUP) $(SYSTEM)
 	$(BIN)/python -m pytest -q
+
+# Live preview on http://127.0.0.1:8000/ (rebuilds on every save of facts.yaml or templates).
+watch: $(SETUP) $(SYSTEM)
+	$(BIN)/briefing watch --facts $(FACTS) --out $(OUT)
 
 # Many more hypothesis examples than `make test` runs.
 fuzz: $(SETUP)

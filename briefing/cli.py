@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--since", metavar="REV", help="compare FILE with its committed version at this git revision")
     diff.add_argument("--format", default="text", choices=["text", "json"])
 
+    watch = commands.add_parser("watch", help="live preview: rebuild on every save, serve on 127.0.0.1")
+    watch.add_argument("--facts", default="facts.yaml", type=Path)
+    watch.add_argument("--out", default="build", type=Path, help="where the PDFs go (default: build)")
+    watch.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (0: any free port)")
+
     commands.add_parser("schema", help="print the fact base's JSON Schema (for editors and validators)")
 
     build = commands.add_parser("build", help="check, then build the HTML and PDF briefs")
@@ -59,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args.rule)
+        if args.command == "watch":
+            from briefing.watch import serve
+
+            serve(args.facts, args.out, args.port)
+            return 0
         if args.command == "diff":
             return _diff(args)
         if args.command == "schema":
@@ -75,8 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         if args.debug:
             raise
-        print("briefing: interrupted; no output was changed", file=sys.stderr)
+        if args.command != "watch":
+            print("briefing: interrupted; no output was changed", file=sys.stderr)
         return 130
+    except OSError as error:  # e.g. the preview's port is taken
+        if args.debug:
+            raise
+        print(f"error: {error.strerror or error}", file=sys.stderr)
+        return 2
     except Exception as error:  # a bug: still one line, and the way to see more
         if args.debug:
             raise

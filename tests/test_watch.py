@@ -1,0 +1,90 @@
+"""The live preview: edits show up in the served page, errors show over the last good brief,
+and the server listens on loopback only."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, SMALL
+
+pytestmark = pytest.mark.pipeline
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, predicate, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    page = ""
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if predicate(page):
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"page never matched; last page ends with {page[-400:]!r}")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(SMALL, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "watch", "--facts", str(facts), "--out",
+                                str(tmp_path / "build"), "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 60
+        while url is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            match = re.search(r"serving (http://[\d.]+:\d+/)", line)
+            url = match.group(1) if match else None
+        assert url, "the preview never said where it serves"
+        yield facts, url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_edits_appear_and_errors_show_over_the_last_good_brief(preview):
+    facts, url = preview
+    page = fetch(url)
+    assert "Harbour board talks" in page and "fetch(\"/_version\")" in page
+    facts.write_text(SMALL.replace("Harbour board talks", "Quayside negotiations"), encoding="utf-8")
+    wait_for(url, lambda p: "Quayside negotiations" in p)
+    broken = SMALL.replace("Harbour board talks", "Quayside negotiations").replace(
+        "    participants: [alice]", "    participants: [bob]")
+    facts.write_text(broken, encoding="utf-8")
+    page = wait_for(url, lambda p: "briefing-errors" in p)
+    assert re.search(r"facts\.yaml:30:20: error \[unknown-reference\] participants refers to &#x27;bob&#x27;", page)
+    assert "Quayside negotiations" in page  # the last good brief is still under the errors
+    facts.write_text(SMALL, encoding="utf-8")
+    page = wait_for(url, lambda p: "briefing-errors" not in p and "Harbour board talks" in p)
+
+
+def test_listens_on_loopback_only(preview):
+    # Proven from the kernel's socket table rather than by connecting to another address:
+    # the listening socket on our port must be bound to 127.0.0.1, not to 0.0.0.0 or an interface.
+    _, url = preview
+    host, port = re.match(r"http://([\d.]+):(\d+)/", url).groups()
+    assert host == "127.0.0.1"
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = open(table).read().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == int(port):  # 0A: LISTEN
+                listening.append(address)
+    assert listening == ["0100007F"]  # 127.0.0.1, little-endian; nothing else listens on this port
