@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A place in a text file, counted from 1 like editors do."""
+class Position(NamedTuple):
+    """A place in a text file, counted from 1 like editors do (a tuple: cheap to make by the million)."""
 
     line: int
     column: int

@@ -74,7 +74,7 @@ def _problem(rule, document: Document, finding: Finding) -> Problem:
         position = document.key_position(finding.path)
     else:
         position = document.position(finding.path)
-        end = document.ends.get(tuple(finding.path))
+        end = document.end(finding.path)
     return Problem(file=document.file, line=position.line, column=position.column,
                    rule=rule.ID, severity=rule.SEVERITY, message=finding.message,
                    end_line=end.line if end else None, end_column=end.column if end else None)

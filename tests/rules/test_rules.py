@@ -47,7 +47,9 @@ BAD = [
     ("yaml-unsafe", variant({56: '    date: !!timestamp "2020-01-04"'}), [(56, 11)]),
     ("yaml-unsafe", variant({50: "    participants: &p [alice, bob]", 59: "    participants: *p"}), [(59, 19)]),
     ("yaml-encoding", variant({30: "    name: {en: Alic\udce9}"}).encode("utf-8", "surrogateescape"), [(30, 20)]),
-    ("yaml-limits", variant(append="deep: " + "[" * 70 + "]" * 70 + "\n"), [(104, 71)]),
+    # the root mapping is level 1 and the k-th "[" (column 6 + k) is level k + 1: the first
+    # level past 64 is the 64th bracket, column 70
+    ("yaml-limits", variant(append="deep: " + "[" * 70 + "]" * 70 + "\n"), [(104, 70)]),
     ("yaml-1.1-scalar", variant({38: "    country: NO"}), [(38, 14)]),
     ("yaml-1.1-scalar", variant({48: "    date: 2020-01-03"}), [(48, 11)]),
     ("schema", variant({61: "    credibility: high"}), [(61, 18)]),
