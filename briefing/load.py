@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from briefing.errors import LoadError, Position
+from briefing.perf import gc_paused
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -53,6 +54,8 @@ class Document:
     ends: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     """Positions are stored as plain (line, column) tuples, 1-based; the accessors
     below return :class:`Position`. Tuples keep a 100,000-claim load small and fast."""
+    strings: list[tuple[PathKey, str]] = field(default_factory=list)
+    """Every string value with its path, in document order (text rules read this)."""
     yaml11: dict[PathKey, tuple[str, str]] = field(default_factory=dict)
     """Plain scalars that YAML 1.1 tools would read as another type: path -> (text, type)."""
 
@@ -109,7 +112,12 @@ def load_bytes(raw: bytes, name: str) -> Document:
 def load_text(text: str, name: str) -> Document:
     document = Document(file=name, data=None, text=text)
     try:
-        document.data = _Builder(document).build(yaml.parse(text, Loader=_Parser))
+        parser = _Parser(text)
+        try:
+            with gc_paused():
+                document.data = _Builder(document).build(parser)
+        finally:
+            parser.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
@@ -175,56 +183,87 @@ class _Builder:
         frame[2] = key
         self.document.key_positions[frame[1] + (key,)] = (mark.line + 1, mark.column + 1)
 
-    def build(self, events) -> Any:
+    def build(self, parser) -> Any:
+        """Consume ``parser`` (a PyYAML parser) event by event. The hot loop of a large
+        load: containers are open frames on a stack, lookups are kept in locals."""
         document = self.document
         positions, ends, surprises = document.positions, document.ends, document.yaml11
+        strings = document.strings
+        stack = self.stack
+        get_event = parser.get_event
+        ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+        MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        DocumentStartEvent, StreamEndEvent = yaml.DocumentStartEvent, yaml.StreamEndEvent
+        scalar, reading = _scalar, _yaml11_reading
         seen_root = False
-        for event in events:
+        while True:
+            event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
+            if kind is ScalarEvent:
                 if event.tag is not None and event.tag != "!":
                     raise self.fail(f"explicit tag {event.tag!r} is not allowed", event.start_mark)
-                if self._expecting_key():
-                    self._key(event)
-                    continue
-                path = self._next_path()
-                value = event.value if event.style else _scalar(event.value)
+                if stack:
+                    frame = stack[-1]
+                    container = frame[0]
+                    if type(container) is dict:
+                        if frame[2] is None:
+                            self._key(event)
+                            continue
+                        path = frame[1] + (frame[2],)
+                    else:
+                        path = frame[1] + (len(container),)
+                else:
+                    frame, path = None, ()
+                style = event.style
+                text = event.value
+                value = text if style else scalar(text)
                 start, end = event.start_mark, event.end_mark
                 positions[path] = (start.line + 1, start.column + 1)
                 ends[path] = (end.line + 1, end.column + 1)
-                if not event.style:
-                    surprise = _yaml11_reading(event.value, type(value))
+                if type(value) is str:
+                    strings.append((path, value))
+                if not style:
+                    surprise = reading(text, type(value))
                     if surprise:
-                        surprises[path] = (event.value, surprise)
-                self._attach(value)
-                seen_root = seen_root or not self.stack
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                        surprises[path] = (text, surprise)
+                if frame is None:
+                    self.root = value
+                    seen_root = True
+                elif type(container) is dict:
+                    container[frame[2]] = value
+                    frame[2] = None
+                else:
+                    container.append(value)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.tag is not None and event.tag != "!":
                     raise self.fail(f"explicit tag {event.tag!r} is not allowed", event.start_mark)
                 if self._expecting_key():
                     raise self.fail("mapping keys must be plain strings", event.start_mark)
-                if len(self.stack) >= MAX_DEPTH:
+                if len(stack) >= MAX_DEPTH:
                     raise self.fail(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark, "yaml-limits")
                 path = self._next_path()
                 positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
-                if kind is yaml.MappingStartEvent:
-                    self.stack.append([{}, path, None])
+                if kind is MappingStartEvent:
+                    stack.append([{}, path, None])
                     self.key_lines.append({})
                 else:
-                    self.stack.append([[], path, None])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                container, path, _ = self.stack.pop()
-                if kind is yaml.MappingEndEvent:
+                    stack.append([[], path, None])
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                container, path, _ = stack.pop()
+                if kind is MappingEndEvent:
                     self.key_lines.pop()
                 ends[path] = (event.end_mark.line + 1, event.end_mark.column + 1)
                 self._attach(container)
-                seen_root = seen_root or not self.stack
-            elif kind is yaml.AliasEvent:
+                seen_root = seen_root or not stack
+            elif kind is AliasEvent:
                 raise self.fail("aliases (*name) are not allowed in a fact base; write the value out",
                                 event.start_mark)
-            elif kind is yaml.DocumentStartEvent and seen_root:
+            elif kind is DocumentStartEvent and seen_root:
                 raise self.fail("a fact base is one YAML document; remove the second '---'",
                                 event.start_mark, "yaml-syntax")
+            elif kind is StreamEndEvent:
+                break
         if not seen_root:
             raise LoadError("fact base is empty", file=document.file, position=Position(1, 1), rule="yaml-syntax")
         return self.root

@@ -53,7 +53,7 @@ class Record(BaseModel):
     @property
     def path(self) -> tuple:
         """Where this record sits in the YAML document (keys and list indices)."""
-        return self._path
+        return self.__pydantic_private__["_path"]  # direct: pydantic's __getattr__ is slow in hot loops
 
 
 class RuleException(BaseModel):

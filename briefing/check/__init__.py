@@ -19,6 +19,7 @@ from briefing.check.problem import Finding, Problem
 from briefing.check.rules import REGISTRY
 from briefing.errors import LoadError
 from briefing.load import Document, load_file
+from briefing.perf import gc_paused
 from briefing.model import FactBase
 
 __all__ = ["Finding", "Problem", "REGISTRY", "run", "run_file"]
@@ -48,6 +49,11 @@ def run(document: Document) -> tuple[list[Problem], FactBase | None]:
     from briefing.check.rules import schema
     from briefing.model import parse
 
+    with gc_paused():
+        return _run(document, schema, exceptions, parse, ValidationError)
+
+
+def _run(document, schema, exceptions, parse, ValidationError) -> tuple[list[Problem], FactBase | None]:
     found: list[tuple[object, Finding]] = []
     for rule in REGISTRY.values():
         if rule.STAGE == "document":

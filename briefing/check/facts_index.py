@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any, Iterator
 
 from briefing.errors import Position
@@ -38,36 +39,11 @@ def claim_date(facts: FactBase, claim: Claim) -> PartialDate | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def period(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day a (partial) date can mean. Memoised: dates repeat across claims."""
     partial = PartialDate(value)
     return partial.first_day, partial.last_day
-
-
-def strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every string in loaded YAML data, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from strings(item, path + (i,))
-
-
-def localized_texts(value: Any, locales: set[str], path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
-    """(path, locale, text) for every text given per locale."""
-    if isinstance(value, dict):
-        if value and all(isinstance(k, str) and k in locales for k in value) and \
-                all(isinstance(v, str) for v in value.values()):
-            for locale, text in value.items():
-                yield path + (locale,), locale, text
-            return
-        for key, item in value.items():
-            yield from localized_texts(item, locales, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from localized_texts(item, locales, path + (i,))
 
 
 def column_of(document, path: tuple, needle: str) -> Position:

@@ -26,7 +26,6 @@ import re
 import unicodedata
 from typing import Iterator
 
-from briefing.check.facts_index import strings
 from briefing.check.problem import Finding
 from briefing.errors import Position
 
@@ -39,7 +38,7 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\
 
 
 def check_document(document) -> Iterator[Finding]:
-    for path, text in strings(document.data):
+    for path, text in document.strings:
         match = _INVISIBLE.search(text)
         if match:
             char = match.group()

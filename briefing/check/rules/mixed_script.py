@@ -27,7 +27,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from briefing.check.facts_index import column_of, strings
+from briefing.check.facts_index import column_of
 from briefing.check.problem import Finding
 
 ID = "mixed-script"
@@ -48,8 +48,11 @@ def _script(letter: str) -> str | None:
 
 
 def check_document(document) -> Iterator[Finding]:
-    for path, text in strings(document.data):
+    for path, text in document.strings:
         if text.isascii():
+            continue
+        # a text whose letters all belong to at most one of the scripts cannot mix them in a word
+        if len({s for s in map(_script, set(text)) if s}) < 2:
             continue
         for word in _WORD.findall(text):
             if word.isascii():

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from briefing.check.facts_index import strings
 from briefing.check.problem import Finding
 
 ID = "unbalanced-quotes"
@@ -36,7 +35,7 @@ _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 
 
 def check_document(document) -> Iterator[Finding]:
-    for path, text in strings(document.data):
+    for path, text in document.strings:
         if text.isascii() and '"' not in text:
             continue
         if "„" not in text and text.count("«") != text.count("»"):

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from briefing.check.facts_index import column_of, localized_texts
+from briefing.check.facts_index import column_of
 from briefing.check.problem import Finding
 
 ID = "weekday-mismatch"
@@ -56,9 +56,12 @@ def _names(locale: str):
 
 
 def check(facts, document) -> Iterator[Finding]:
-    for path, locale, text in localized_texts(document.data, set(facts.meta.locales)):
-        if not _YEAR.search(text):  # no written-out date here: spare loading the locale's names
+    locales = set(facts.meta.locales)
+    for path, text in document.strings:
+        # a text given per locale sits under its locale code; only written-out dates matter
+        if not path or path[-1] not in locales or not _YEAR.search(text):
             continue
+        locale = path[-1]
         names = _names(locale)
         if names is None:
             continue
