@@ -45,6 +45,20 @@ CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-
 Localized = dict[LocaleCode, str]
 """A text given once per configured locale, e.g. ``{fr: ..., en: ...}``."""
 
+OutletName = str | Localized
+"""An agency or outlet: a proper name written the same in every locale (``TASS``), or a
+description given per locale (``{en: North Korean state media, fr: ...}``)."""
+
+
+def outlet_key(outlet: OutletName) -> str | tuple:
+    """A hashable identity for an outlet: equal names are one outlet."""
+    return outlet if isinstance(outlet, str) else tuple(sorted(outlet.items()))
+
+
+def outlet_label(outlet: OutletName) -> str:
+    """The outlet's name for messages (English where given)."""
+    return outlet if isinstance(outlet, str) else outlet.get("en") or next(iter(outlet.values()), "")
+
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
@@ -174,7 +188,7 @@ class Source(Excusable):
     updated: str | None = None
     language: LocaleCode
     url: str | None = None
-    relays: list[str] = Field(default_factory=list, description="Agencies or outlets this document relays.")
+    relays: list[OutletName] = Field(default_factory=list, description="Agencies or outlets this document relays: a proper name, or a description per locale.")
     reliability: Reliability | None = Field(default=None, description="Admiralty source reliability, A (completely reliable) to F (cannot be judged).")
     reliability_reason: Localized | None = None
     archive: str | None = Field(default=None, description="Where the captured copy is kept.")
@@ -303,7 +317,7 @@ class Statement(Claim):
     date: DateText | None = None
     text: Localized = Field(description="What was said, in the analyst's words.")
     quote: Quotation | None = None
-    carried_by: list[str] = Field(default_factory=list, description="Outlets or agencies that carried it.")
+    carried_by: list[OutletName] = Field(default_factory=list, description="Outlets or agencies that carried it: a proper name, or a description per locale.")
 
     _check_date = field_validator("date")(lambda cls, v: v if v is None else _partial_date(v))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.model import Source
+from briefing.model import Source, outlet_key
 
 
 def same_origin(a: Source, b: Source) -> bool:
@@ -12,7 +12,7 @@ def same_origin(a: Source, b: Source) -> bool:
     when either relays nothing else (it only repeats that outlet). Sources that relay
     nothing are their own origin, unless they have the same publisher.
     """
-    relays_a, relays_b = set(a.relays), set(b.relays)
+    relays_a, relays_b = {outlet_key(r) for r in a.relays}, {outlet_key(r) for r in b.relays}
     if not relays_a or not relays_b:
         return a.publisher == b.publisher
     if relays_a == relays_b:

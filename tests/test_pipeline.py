@@ -27,8 +27,9 @@ def pdf_text(path) -> str:
 
 def test_every_locale_has_html_and_pdf(built):
     names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
-    assert names == ["brief.en.html", "brief.en.pdf", "brief.fr.html", "brief.fr.pdf"]
-    for name in ("brief.en.pdf", "brief.fr.pdf"):
+    assert names == ["brief.en.html", "brief.en.pdf", "brief.fr.html", "brief.fr.pdf",
+                     "brief.ko.html", "brief.ko.pdf", "brief.ru.html", "brief.ru.pdf"]
+    for name in ("brief.en.pdf", "brief.fr.pdf", "brief.ko.pdf", "brief.ru.pdf"):
         assert (built / name).read_bytes().startswith(b"%PDF-")
 
 
@@ -70,6 +71,53 @@ def test_french_pdf_shows_the_facts_in_french(built, expected):
 ])
 def test_english_pdf_shows_the_same_facts_in_english(built, expected):
     assert expected in pdf_text(built / "brief.en.pdf")
+
+
+@pytest.mark.parametrize("expected", [
+    "13 сентября 2023 г.",        # Babel's long date, genitive month
+    "Космодром «Восточный»",
+    "более чем 5 часов",          # "more than" composed with a nominative duration
+    "более чем 2 часа",           # 2 takes the paucal form
+    "40 секунд",
+    "1 час 30 минут",             # exact, not rounded to "2 часа"
+    "19 июня 2024 г.",
+    "Договор о всеобъемлющем стратегическом партнёрстве",
+    "Хронология",
+    "Расхождения в источниках",
+    "НЕСЕКРЕТНО // ОТКРЫТЫЕ ИСТОЧНИКИ",
+    "김정은",                      # the Korean name in its own script beside Ким Чен Ын
+    "ЦТАК",                        # outlets written the Russian way
+])
+def test_russian_pdf_reads_as_russian(built, expected):
+    assert expected in pdf_text(built / "brief.ru.pdf")
+
+
+@pytest.mark.parametrize("expected", [
+    "2023년 9월 13일",
+    "보스토치니 우주기지",
+    "5시간 넘게",
+    "2시간 넘게",
+    "40초",
+    "1시간 30분",
+    "2024년 6월 19일",
+    "포괄적 전략적 동반자 관계에 관한 조약",
+    "비밀 아님 // 공개 출처",
+    "Владимир Путин",              # the Russian name in its own script beside 블라디미르 푸틴
+    "조선중앙통신",
+])
+def test_korean_pdf_reads_as_korean(built, expected):
+    assert expected in pdf_text(built / "brief.ko.pdf").replace("\n", "")
+
+
+@pytest.mark.parametrize("locale, words", [
+    ("ru", ("Chronology", "Gifts exchanged", "Bottom line", "North Korean state media", "Kremlin")),
+    ("ko", ("Chronology", "Gifts exchanged", "Bottom line", "North Korean state media", "Kremlin")),
+    ("fr", ("North Korean state media", "White House")),
+])
+def test_no_english_left_in_other_locales(built, locale, words):
+    text = pdf_text(built / f"brief.{locale}.pdf")
+    for word in words:
+        assert word not in text, f"{word!r} in the {locale} brief"
 
 
 def test_french_pdf_has_no_english_headings(built):

@@ -47,6 +47,10 @@ class Brief:
             return ""
         return localized.get(self.locale, "")
 
+    def outlets(self, outlets: Iterable[Any]) -> str:
+        """Outlet names, each a proper name or a per-locale description, as a list."""
+        return self.fmt.list(o if isinstance(o, str) else self.text(o) for o in outlets)
+
     def name(self, record_id: str) -> str:
         record = self.ref(record_id)
         return self.text(getattr(record, "name", None)) if record else record_id

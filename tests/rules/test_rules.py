@@ -61,6 +61,9 @@ BAD = [
     ("unsourced-claim", variant({102: "    sources: []"}), [(102, 5)]),
     ("source-predates-event", variant({15: '    published: "2019-12-31"'}), [(51, 15), (60, 15), (69, 15), (87, 15)]),
     ("single-origin", variant({25: "    relays: [Port Agency]", 61: "    credibility: 1"}), [(61, 18)]),
+    # an outlet described per locale is the same outlet wherever the same description is used
+    ("single-origin", variant({17: "    relays: [{en: Port Agency}]", 25: "    relays: [{en: Port Agency}]",
+                               61: "    credibility: 1"}), [(61, 18)]),
     ("missing-reliability", variant({26: "    note: {en: Regional.}"}), [(20, 9)]),
     ("url-scheme", variant({17: '    url: "javascript:alert(1)"'}), [(17, 10)]),
     ("url-scheme", variant({17: '    url: "file:///etc/passwd"'}), [(17, 10)]),
@@ -83,6 +86,8 @@ BAD = [
     ("invisible-character", variant({30: "    name: {en: Alice\u200bMartin}"}), [(30, 21)]),
     ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy."}'}), [(101, 16)]),
     ("missing-locale", variant({41: '    name: {en: ""}'}), [(41, 11)]),
+    # outlet names given per locale are texts too: "{" of the list item is column 14
+    ("missing-locale", variant({17: '    relays: [{en: ""}]'}), [(17, 14)]),
     ("missing-locale", variant({41: "    name: {en: North Harbour, fr: Port Nord}"}), [(41, 31)]),
     ("original-script-name", variant({31: "    spellings: [A. Martin]"}), [(30, 11)]),
     ("estimative-scale", variant({92: "    term: probable"}), [(92, 11)]),

@@ -39,13 +39,19 @@ def check(facts, document) -> Iterator[Finding]:
     for record in facts.records():
         for name in type(record).model_fields:
             value = getattr(record, name)
-            if not isinstance(value, dict):
-                continue
-            path = record.path + (name,)
-            missing = [locale for locale in wanted if not (value.get(locale) or "").strip()]
-            if missing:
-                yield Finding(path, f"{name} has no text for locale(s) {', '.join(missing)}")
-            for extra in value:
-                if extra not in wanted:
-                    yield Finding(path + (extra,), f"{name} has text for {extra!r}, "
-                                                   "which is not in meta.locales", at_key=True)
+            if isinstance(value, dict):
+                yield from _check_text(name, value, record.path + (name,), wanted)
+            elif isinstance(value, list):  # lists of names that may be given per locale (outlets)
+                for i, item in enumerate(value):
+                    if isinstance(item, dict):
+                        yield from _check_text(name, item, record.path + (name, i), wanted)
+
+
+def _check_text(name: str, value: dict, path: tuple, wanted: list[str]) -> Iterator[Finding]:
+    missing = [locale for locale in wanted if not (value.get(locale) or "").strip()]
+    if missing:
+        yield Finding(path, f"{name} has no text for locale(s) {', '.join(missing)}")
+    for extra in value:
+        if extra not in wanted:
+            yield Finding(path + (extra,), f"{name} has text for {extra!r}, "
+                                           "which is not in meta.locales", at_key=True)

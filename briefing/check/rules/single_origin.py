@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
-from briefing.model import Source
+from briefing.model import Source, outlet_label
 from briefing.sourcing import origin_groups
 
 ID = "single-origin"
@@ -50,7 +50,7 @@ def check(facts, document) -> Iterator[Finding]:
         sources = [index[s] for s in claim.sources if isinstance(index.get(s), Source)]
         groups = origin_groups(sources)
         if len(groups) < 2:
-            origin = ", ".join(sorted({r for s in sources for r in s.relays})) or "one publisher"
+            origin = ", ".join(sorted({outlet_label(r) for s in sources for r in s.relays})) or "one publisher"
             yield Finding(claim.path + ("credibility",),
                           f"claim {claim.id!r} is rated 1 (confirmed by independent sources), but its "
                           f"{len(sources)} source(s) share one origin ({origin}); rate it 2 or cite an "
