@@ -39,6 +39,8 @@ class Timeline:
     right: float
     ticks: list[Tick]
     marks: list[Mark]
+    unlabelled: int = 0
+    """Events marked on the axis without a label because no row had room for it."""
 
 
 _CHAR = 5.4        # average advance of a 10 px sans-serif character, for label placement
@@ -71,16 +73,23 @@ def timeline(events: list[Event], label, date_label, year_label, width: int = 64
         span = max(len(text), len(sub) * 0.9) * _CHAR + 6
         anchor = "end" if x + span > width - 4 else "start"
         x0, x1 = (x - span, x) if anchor == "end" else (x, x + span)
-        row = next(r for r in range(_ROWS * 4)
-                   if all(x1 + 8 < a or x0 - 8 > b for a, b in placed.get(r, [])))
+        row = next((r for r in range(_ROWS * 4)
+                    if all(x1 + 8 < a or x0 - 8 > b for a, b in placed.get(r, []))), None)
+        if row is None:  # a crowded axis (a large fact base): a dot without a label
+            rows.append((None, x, x0, anchor, event, "", ""))
+            continue
         placed.setdefault(row, []).append((x0, x1))
         rows.append((row, x, x0, anchor, event, text, sub))
-    above = max([r for r, *_ in rows if r % 2 == 0], default=-2) // 2 + 1
-    below = max([r for r, *_ in rows if r % 2 == 1], default=-1) // 2 + 1
+    labelled = [r for r, *_ in rows if r is not None]
+    above = max([r for r in labelled if r % 2 == 0], default=-2) // 2 + 1
+    below = max([r for r in labelled if r % 2 == 1], default=-1) // 2 + 1
     axis_y = 16 + above * _ROW + 8
     height = int(axis_y + 22 + below * _ROW + 4)
     marks = []
     for row, x, x0, anchor, event, text, sub in rows:
+        if row is None:
+            marks.append(Mark(x, x, axis_y, axis_y, anchor, "", "", event.status == "announced", event.id))
+            continue
         level = row // 2
         if row % 2 == 0:
             label_y = axis_y - 22 - level * _ROW
@@ -91,7 +100,7 @@ def timeline(events: list[Event], label, date_label, year_label, width: int = 64
         marks.append(Mark(x, x if anchor == "start" else x, label_y, stem_end, anchor, text, sub,
                           event.status == "announced", event.id))
     ticks = [Tick(x_of(dt.date(year, 1, 1)), year_label(dt.date(year, 1, 1))) for year in range(first_year, last_year + 1)]
-    return Timeline(width, height, axis_y, left, right, ticks, marks)
+    return Timeline(width, height, axis_y, left, right, ticks, marks, len(rows) - len(labelled))
 
 
 @dataclass(frozen=True)
