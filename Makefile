@@ -35,8 +35,8 @@ fuzz: $(SETUP)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=200 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # Speed is measured here, never asserted by timed tests.
-bench: $(SETUP)
-	$(BIN)/python benchmarks/bench_check.py
+bench: $(SETUP) $(SYSTEM)
+	$(BIN)/python benchmarks/run.py
 
 setup: $(SETUP) $(SYSTEM)
 

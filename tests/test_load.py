@@ -10,7 +10,7 @@ from briefing.load import load_bytes, load_text
 
 def test_positions_of_values_and_keys_are_recorded():
     doc = load_text("a:\n  - x: 1\n    y: [2, 3]\n", "f.yaml")
-    assert doc.positions[("a", 0, "y", 1)] == Position(3, 12)
+    assert doc.position(("a", 0, "y", 1)) == Position(3, 12)
     assert doc.key_position(("a", 0, "y")) == Position(3, 5)
     assert doc.data == {"a": [{"x": 1, "y": [2, 3]}]}
 
