@@ -28,6 +28,7 @@ PY = sys.executable
 BRIEFING = str(Path(PY).with_name("briefing"))
 MEASURE = str(ROOT / "benchmarks" / "measure.py")
 GENERATE = str(ROOT / "benchmarks" / "generate.py")
+MARKER = "<!-- analysis: written by hand, kept by benchmarks/run.py -->"
 
 
 def measure(stage: str, facts: Path, locale: str | None = None, runs: int = 3, out: Path | None = None) -> dict:
@@ -196,7 +197,11 @@ def main() -> None:
             growth = big["seconds"] / checks[10_000]["seconds"]
             say(f"Growth from 10,000 to 100,000 claims: x{growth:.1f} (target at most x11: {verdict(growth <= 11)}).")
         say()
-    Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = Path(args.output)
+    kept = ""  # the hand-written analysis below the marker survives a new run
+    if output.exists() and MARKER in output.read_text(encoding="utf-8"):
+        kept = output.read_text(encoding="utf-8").split(MARKER, 1)[1]
+    output.write_text("\n".join(lines) + "\n" + MARKER + kept, encoding="utf-8")
     print(f"\nwritten to {args.output}")
 
 

@@ -150,10 +150,22 @@ def _handler(preview: Preview):
     return Handler
 
 
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What identifies a version of the file: modification time, size, inode."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
 def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout) -> None:
     import watchfiles
 
     preview = Preview(facts_path, out_dir, stream)
+    # The file's state is taken before the first build: a save that lands before the
+    # watcher is set up (or an event the watcher misses) is still seen at the next tick.
+    last = _stamp(facts_path)
     preview.refresh()
     server = ThreadingHTTPServer((HOST, port), _handler(preview))
     host, actual = server.server_address[:2]
@@ -162,9 +174,11 @@ def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout) -> None
     watched = [str(facts_path.resolve().parent), str(TEMPLATES), str(LOCALES)]
     target = facts_path.resolve()
     try:
-        for changes in watchfiles.watch(*watched, debounce=150, step=50):
+        for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True):
             paths = {Path(p).resolve() for _, p in changes}
-            if target in paths or any(p.is_relative_to(TEMPLATES) or p.is_relative_to(LOCALES) for p in paths):
+            stamp = _stamp(target)
+            if stamp != last or any(p.is_relative_to(TEMPLATES) or p.is_relative_to(LOCALES) for p in paths):
+                last = stamp
                 preview.refresh()
     finally:
         server.shutdown()

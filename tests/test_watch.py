@@ -88,3 +88,11 @@ def test_listens_on_loopback_only(preview):
             if state == "0A" and int(hex_port, 16) == int(port):  # 0A: LISTEN
                 listening.append(address)
     assert listening == ["0100007F"]  # 127.0.0.1, little-endian; nothing else listens on this port
+
+
+def test_a_save_during_start_up_is_not_lost(preview):
+    # The fixture returns as soon as the server announces itself; saving right then used to
+    # land before the file watcher was set up, and the preview never showed the edit.
+    facts, url = preview
+    facts.write_text(SMALL.replace("Harbour board talks", "Jetty talks"), encoding="utf-8")
+    wait_for(url, lambda p: "Jetty talks" in p, timeout=15.0)
