@@ -83,14 +83,6 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     if unknown:
         raise BriefingError(f"locale(s) {', '.join(unknown)} not configured in meta.locales "
                             f"({', '.join(facts.meta.locales)})", file=str(facts_path))
-    if "pdf" in formats:
-        try:
-            import briefing.render.pdf  # noqa: F401 - loaded before workers fork, and checked here
-        except OSError as exc:  # WeasyPrint loads Pango through cffi at import time
-            raise BriefingError(f"the PDF engine cannot load its system libraries ({exc}); run 'make setup' "
-                                "or install Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
-    import briefing.render.html  # noqa: F401 - likewise shared with the workers
-
     facts_bytes = facts_path.read_bytes()
     digests = input_digests(facts_bytes, wanted)
     from briefing.outputs import build_lock, write_all
@@ -100,6 +92,8 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
         pending = [locale for locale in wanted if force or any(
             manifest.get(f"brief.{locale}.{fmt}") != digests[locale] or not (out_dir / f"brief.{locale}.{fmt}").exists()
             for fmt in formats)]
+        if pending:  # the engines load only when there is something to render (a second or so)
+            _load_engines(formats)
         outputs: dict[Path, bytes] = {}
         for locale, items in _render_all(facts, facts_bytes, pending, formats, jobs):
             for name, content, seconds in items:
@@ -111,6 +105,17 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
             outputs[out_dir / MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True).encode()
             write_all(outputs)
     return [path for path in outputs if path.name != MANIFEST]
+
+
+def _load_engines(formats: tuple[str, ...]) -> None:
+    """Import the renderers before workers fork (they share them), checking the PDF engine."""
+    if "pdf" in formats:
+        try:
+            import briefing.render.pdf  # noqa: F401
+        except OSError as exc:  # WeasyPrint loads Pango through cffi at import time
+            raise BriefingError(f"the PDF engine cannot load its system libraries ({exc}); run 'make setup' "
+                                "or install Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
+    import briefing.render.html  # noqa: F401
 
 
 def _render_all(facts, facts_bytes, locales, formats, jobs):
