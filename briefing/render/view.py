@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable
 
 from briefing.model import Claim, Event, FactBase, Record, Source, Statement
@@ -151,7 +152,7 @@ class Brief:
         return figures.locator(self.facts.venues, lambda v: self.text(v.name), degrees)
 
     # --- sections --------------------------------------------------------------
-    @property
+    @cached_property
     def chronology(self) -> list[Event]:
         """Events in date order; an event dated only to the month or year sorts at its end."""
         return sorted(self.facts.events, key=lambda e: (e.date_sort_key(), e.end_date or "", e.path))
@@ -159,13 +160,21 @@ class Brief:
     def events_of_kind(self, kind: str) -> list[Event]:
         return [e for e in self.chronology if e.kind == kind]
 
+    @cached_property
+    def _durations_by_event(self) -> dict[str, list[Any]]:
+        # One pass, not one scan per event: a large base has thousands of both.
+        found: dict[str, list[Any]] = {}
+        for duration in self.facts.durations:
+            found.setdefault(duration.event, []).append(duration)
+        return found
+
     def durations_of(self, event: Event) -> list[Any]:
-        return [d for d in self.facts.durations if d.event == event.id]
+        return self._durations_by_event.get(event.id, [])
 
     @property
     def talks(self) -> list[Event]:
         """Events that have durations or are talks, in date order."""
-        measured = {d.event for d in self.facts.durations}
+        measured = self._durations_by_event
         return [e for e in self.chronology if e.kind == "talks" or e.id in measured]
 
     @property
