@@ -168,7 +168,7 @@ class Meta(Record):
     title: Localized
     subject: Localized
     summary: list[SummaryPoint] = Field(min_length=1, description="Bottom line up front: reported facts only, each point resting on claims.")
-    desk: str
+    desk: str | Localized
     edition: int = Field(ge=1)
     as_of: DateText = Field(description="Information as of this date.")
     locales: list[LocaleCode] = Field(min_length=1, description="Locales the brief is built in; the first is the fact base's own language.")

@@ -187,8 +187,8 @@ def test_reference_works_continue_the_source_numbering(built):
     # Five reporting articles come first, so the first reference work is source 6, and a
     # reader following a "[6]" marker must find it under that number in the PDF itself.
     text = pdf_text(built / "brief.en.pdf")
-    assert "[5] Site non identifié citant l'AFP" in text
-    assert "[6] Wikipedia (English), Vostochny Cosmodrome" in text
+    assert "[5] (U//OS) Site non identifié citant l'AFP" in text  # portion mark, then publisher
+    assert "[6] (U//OS) Wikipedia (English), Vostochny Cosmodrome" in text
 
 
 def test_events_without_summary_read_as_a_sentence(built):

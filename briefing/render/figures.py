@@ -6,6 +6,7 @@ Nothing here writes markup: labels stay plain text so the template escapes them.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from briefing.model import Event, PartialDate, Venue
@@ -44,6 +45,11 @@ class Timeline:
 
 
 _CHAR = 5.4        # average advance of a 10 px sans-serif character, for label placement
+
+
+def _ems(text: str) -> float:
+    """A label's width in average Latin characters: Hangul, kana and Han are about twice as wide."""
+    return sum(1.9 if unicodedata.east_asian_width(c) in "WF" else 1.0 for c in text)
 _ROW = 28          # vertical distance between label rows
 _ROWS = 8          # alternately above and below the axis
 
@@ -70,7 +76,7 @@ def timeline(events: list[Event], label, date_label, year_label, width: int = 64
     for day, event in days:
         x = x_of(day)
         text, sub = label(event), date_label(event)
-        span = max(len(text), len(sub) * 0.9) * _CHAR + 6
+        span = max(_ems(text), _ems(sub) * 0.9) * _CHAR + 6
         anchor = "end" if x + span > width - 4 else "start"
         x0, x1 = (x - span, x) if anchor == "end" else (x, x + span)
         row = next((r for r in range(_ROWS * 4)

@@ -12,9 +12,11 @@ from fractions import Fraction
 from typing import Callable, Iterable
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time, get_timezone_gmt
+from markupsafe import Markup
+from babel.dates import (format_date, format_skeleton, format_time, get_timezone,
+                         get_timezone_gmt, get_timezone_location)
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 
 from briefing.model import PartialDate
@@ -43,6 +45,24 @@ class Formatter:
         if not end or end == start:
             return self.date(start)
         return self._("%(start)s – %(end)s") % {"start": self.date(start), "end": self.date(end)}
+
+    def timezone(self, name: str) -> str:
+        """A time zone as readers know it: its city in their language and its UTC offset
+        (the offset on 1 January, so a zone with summer time shows its winter one)."""
+        try:
+            zone = get_timezone(name)
+        except LookupError:
+            return name
+        return "{} ({})".format(get_timezone_location(zone, locale=self.locale, return_city=True),
+                                get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=zone), "long", locale=self.locale))
+
+    def labelled(self, label: str, text: str) -> str:
+        """``label: text`` with the locale's spacing around the colon (French puts one before it).
+        Markup: a label or text that is already markup (``<strong>``) stays so, the rest is escaped."""
+        return Markup(self._("%(label)s: %(text)s")) % {"label": label, "text": text}
+
+    def percent_range(self, low: int, high: int) -> str:
+        return "{}–{}".format(format_decimal(low, locale=self.locale), format_percent(high / 100, locale=self.locale))
 
     def timestamp(self, value: str) -> str:
         """A publication date or date-time as the source gives it, with its UTC offset."""

@@ -44,7 +44,13 @@ def environment(locale_translations: Translations, templates_dir: Path = TEMPLAT
     )
     env.install_gettext_translations(locale_translations, newstyle=True)
     env.filters["css_string"] = css_string
+    env.filters["sentence"] = sentence
     return env
+
+
+def sentence(text: str) -> str:
+    """End ``text`` with one full stop: a Russian date already ends in "г."."""
+    return text if text.endswith(".") else text + "."
 
 
 def css_string(value: str) -> str:

@@ -43,10 +43,17 @@ class Brief:
     def ref(self, record_id: str | None) -> Any:
         return self._index.get(record_id) if record_id else None
 
-    def text(self, localized: dict[str, str] | None) -> str:
+    def text(self, localized: dict[str, str] | str | None) -> str:
         if not localized:
             return ""
-        return localized.get(self.locale, "")
+        text = localized if isinstance(localized, str) else localized.get(self.locale, "")
+        if self.locale.split("_")[0] == "fr":  # French guillemets hold their text with no-break spaces
+            text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+        return text
+
+    @property
+    def desk(self) -> str:
+        return self.text(self.meta.desk)
 
     def outlets(self, outlets: Iterable[Any]) -> str:
         """Outlet names, each a proper name or a per-locale description, as a list."""
@@ -217,10 +224,10 @@ class Brief:
         """A one-line account of any claim, for the discrepancies table."""
         kind = type(claim).__name__
         if kind == "Duration":
-            return "{}: {}".format(self.text(claim.measures),
-                                   self.fmt.duration(claim.value, claim.unit, claim.qualifier))
+            return self.fmt.labelled(self.text(claim.measures),
+                                     self.fmt.duration(claim.value, claim.unit, claim.qualifier))
         if kind == "Gift":
-            return "{} → {}: {}".format(self.name(claim.giver), self.name(claim.recipient), self.text(claim.item))
+            return self.fmt.labelled(f"{self.name(claim.giver)} → {self.name(claim.recipient)}", self.text(claim.item))
         if kind in ("Statement", "Provision"):
             return self.text(claim.text)
         if kind == "Event":
@@ -231,7 +238,7 @@ class Brief:
         return [c for c in (self.ref(i) for i in conflict.claims) if isinstance(c, Claim)]
 
     def reliability_of(self, sources: Iterable[tuple[int, Source]]) -> str:
-        return ", ".join(f"{n}: {s.reliability.value}" for n, s in sources)
+        return ", ".join(self.fmt.labelled(str(n), s.reliability.value) for n, s in sources)
 
 
 def is_record(value: Any) -> bool:
