@@ -136,3 +136,16 @@ def test_facts_and_judgments_are_visibly_apart(built):
     assert "Analytic judgments" in judgments
     assert judgments.count('class="judgment"') == 3  # three judgments in facts.yaml
     assert judgments.count("Likely · moderate confidence.") == 2 and "Likely · low confidence." in judgments
+
+
+def test_contents_lists_every_section_and_links_leave_only_for_the_web(built):
+    reader = PdfReader(built / "brief.fr.pdf")
+    cover = normalize(reader.pages[0].extract_text())
+    contents = cover[cover.index("Sommaire"):]
+    for section in SECTIONS_FR:  # the agreement's own section included
+        assert section in contents
+    uris = [annotation.get_object()["/A"]["/URI"]
+            for page in reader.pages for annotation in page.get("/Annots", [])
+            if "/URI" in annotation.get_object().get("/A", {})]
+    # source URLs only: a link to a local file would carry the build machine's path
+    assert uris and all(uri.startswith(("https://", "http://")) for uri in uris)
