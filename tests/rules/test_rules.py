@@ -101,6 +101,31 @@ BAD = [
 ]
 
 GOOD = [
+    # near misses: each is one step from the matching bad case above and must stay silent
+    ("yaml-syntax", variant({50: "    participants: [alice, bob]  # closed: [ and ] balance"})),
+    ("duplicate-key", variant(insert={51: "    note: {en: Two records may share key names.}"})),
+    ("yaml-unsafe", variant({101: '    text: {en: "Bob welcomes the envoy *warmly* & hands over !!papers."}'})),
+    ("yaml-encoding", ("\ufeff" + variant({13: "    publisher: Harbour Gazette — édition nord"})).encode("utf-8")),
+    ("yaml-limits", variant(append="deep: " + "[" * 60 + "]" * 60 + "\n")),
+    ("yaml-1.1-scalar", variant({38: "    country: NL"})),
+    ("schema", variant({61: "    credibility: 3"})),
+    ("duplicate-id", variant({96: "  - id: st-2"})),
+    ("unknown-reference", variant({74: "    giver: bob", 75: "    recipient: alice"})),
+    ("unused-record", variant({102: "    sources: [src-courier, src-gazette]"})),
+    ("unsourced-claim", variant({102: "    sources: [src-gazette]"})),
+    ("missing-reliability", variant({26: "    reliability: E", 27: "    reliability_reason: {en: Often wrong.}"})),
+    ("event-outside-parent", variant({56: '    date: "2020-01-03"'})),  # the visit's first day
+    ("date-order", variant({49: '    end_date: "2020-01-03"'})),  # ends the day it starts
+    ("part-longer-than-whole", variant({64: "    event: ev-visit"}, insert={70: (
+        "  - id: dur-talks-short\n    event: ev-talks\n    measures: {en: Talks}\n    value: 1\n"
+        "    unit: hour\n    sources: [src-gazette]\n    credibility: 2")})),
+    ("gift-participants", variant({74: "    giver: bob", 75: "    recipient: alice"})),
+    ("signatory-present", variant({59: "    participants: [bob, alice]", 86: "    signatories: [bob]"})),
+    ("invisible-character", variant({30: "    name: {en: Alice Martín}"})),
+    ("missing-locale", variant({41: "    name: {en: Nordhavn}"})),
+    ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
+    ("exception-reason", variant({36: "    spellings: [B. Berg]"}, insert={
+        38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
     ("source-predates-event", variant({15: '    published: "2020-01"'})),
     ("single-origin", variant({61: "    credibility: 1"})),
     ("url-scheme", variant({17: '    url: "https://gazette.example/board"'})),
@@ -137,10 +162,11 @@ def test_rule_is_silent_on_good_variant(tmp_path, rule, text):
     assert positions == [], [p.format() for p in problems]
 
 
-def test_every_rule_has_a_bad_case():
+def test_every_rule_has_a_bad_case_and_a_good_one():
     from briefing.check.rules import REGISTRY
 
     assert {case[0] for case in BAD} == set(REGISTRY)
+    assert {case[0] for case in GOOD} == set(REGISTRY)
 
 
 def test_messages_name_the_other_place(tmp_path):
