@@ -118,9 +118,13 @@ def _check(args: argparse.Namespace) -> int:
     from briefing.check import report
 
     select, ignore = _rule_ids(args.select), _rule_ids(args.ignore)
-    problems, _ = check.run_file(args.facts)
+    problems, facts = check.run_file(args.facts)
+    # A file that cannot be read or typed stops the other rules: its problems are always
+    # shown, or --select/--ignore could make a broken fact base pass.
+    blocking = {rule.ID for rule in check.REGISTRY.values() if rule.STAGE in ("load", "schema")}
     problems = [p for p in problems
-                if (select is None or p.rule in select) and (ignore is None or p.rule not in ignore)]
+                if (facts is None and p.rule in blocking)
+                or ((select is None or p.rule in select) and (ignore is None or p.rule not in ignore))]
     name = str(args.facts)
     if args.format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -132,8 +132,17 @@ def load_text(text: str, name: str) -> Document:
         message = exc.problem or exc.context or "invalid YAML"
         raise LoadError(f"YAML syntax error: {message}", file=name,
                         position=_position(mark) or Position(1, 1), rule="yaml-syntax") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; it knows only the offset
+        # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters
+        before = (text.encode("utf-8")[:exc.position].decode("utf-8", "ignore")
+                  if _Parser is not yaml.SafeLoader else text[:exc.position])
+        position = Position(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        raise LoadError(f"character U+{exc.character:04X} is not allowed in YAML (control characters must be "
+                        "removed, or written as an escape in a double-quoted string)", file=name,
+                        position=position, rule="yaml-syntax") from None
     except yaml.YAMLError as exc:
-        raise LoadError(f"YAML error: {exc}", file=name, position=Position(1, 1), rule="yaml-syntax") from None
+        message = " ".join(str(exc).split())
+        raise LoadError(f"YAML error: {message}", file=name, position=Position(1, 1), rule="yaml-syntax") from None
     return document
 
 
@@ -313,7 +322,10 @@ def _scalar(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts: no fact base means that
+            return text
     if _FLOAT.match(text):
         return float(text)
     return text

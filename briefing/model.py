@@ -83,6 +83,7 @@ class Excusable(Record):
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 
 
 class PartialDate(str):
@@ -169,7 +170,7 @@ class Meta(Record):
     subject: Localized
     summary: list[SummaryPoint] = Field(min_length=1, description="Bottom line up front: reported facts only, each point resting on claims.")
     desk: str | Localized
-    edition: int = Field(ge=1)
+    edition: int = Field(ge=1, le=1_000_000)
     as_of: DateText = Field(description="Information as of this date.")
     locales: list[LocaleCode] = Field(min_length=1, description="Locales the brief is built in; the first is the fact base's own language.")
     marking: Localized | None = Field(default=None, description="Handling marking shown at the top and bottom of every page. Default: an unclassified open-source marking.")
@@ -202,10 +203,15 @@ class Source(Excusable):
         if _PARTIAL_DATE.match(value):
             _partial_date(value)
             return value
+        # One spelling of a date-time, so every later stage can read it: Python would also
+        # accept "20230914" or "2023-W37-4", which nothing downstream expects.
+        if not _DATE_TIME.match(value):
+            raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD) or a date-time "
+                             "(YYYY-MM-DDTHH:MM with an optional offset such as +02:00)")
         try:
             dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not an ISO 8601 date or date-time") from None
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date-time: {exc}") from None
         return value
 
 
@@ -245,7 +251,7 @@ class Claim(Excusable):
 
 class Recurrence(Record):
     n: int = Field(ge=1)
-    years: int = Field(ge=1)
+    years: int = Field(ge=1, le=1000)
 
 
 class Event(Claim):

@@ -54,3 +54,22 @@ def test_every_disagreement_between_the_sources_is_marked(shipped):
     for versions in wanted:
         assert any(cited == versions for _, cited in by_sources), versions
     assert all(status in ("disputed", "resolved") for status, _ in by_sources)
+
+
+# Values the model accepts loosely elsewhere, or that overflow Python's conversions: the
+# checker answers with a problem at the value, never an internal error.
+@pytest.mark.parametrize("old, new, rule", [
+    ('    published: "2024-06-19"', '    published: "20240619"', "schema"),           # a compact ISO date
+    ('    published: "2024-06-19"', '    published: "2024-W25-3"', "schema"),         # an ISO week date
+    ("    nth_in_years: {n: 2, years: 4}", "    nth_in_years: {n: 2, years: 5000}", "schema"),
+    ('    url: "https://en.wikipedia.org/wiki/Pyongyang"', '    url: "http://[abc/x"', "url-scheme"),
+    ("  edition: 1", "  edition: " + "9" * 5000, "schema"),
+])
+def test_odd_values_are_problems_not_crashes(tmp_path, old, new, rule):
+    text = FACTS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "facts.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems, _ = run_file(path)
+    assert rule in {p.rule for p in problems if p.severity == "error"}
+    assert all(len(p.message) < 400 for p in problems)

@@ -92,3 +92,14 @@ def test_rules_command_lists_and_documents():
     doc = subprocess.run([sys.executable, "-m", "briefing", "rules", "single-origin"], cwd=ROOT,
                          capture_output=True, text=True)
     assert "Why is this bad?" in doc.stdout and "Two articles repeating TASS" in doc.stdout
+
+
+@pytest.mark.parametrize("args", [("--select", "unknown-reference"), ("--ignore", "yaml-syntax")])
+def test_selection_cannot_hide_a_file_that_does_not_load(tmp_path, args):
+    # with the YAML broken no other rule ran: a filter must not turn that into a clean pass
+    path = tmp_path / "facts.yaml"
+    path.write_text("meta:\n  edition: [1\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "check", str(path), *args], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{path}:3:1: error [yaml-syntax]" in result.stdout

@@ -30,3 +30,9 @@ class Problem:
 
     def format(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] {self.message}"
+
+
+def indefinite(noun: str) -> str:
+    """``noun`` with its English indefinite article: "an event", "an ICD 203", "a summit"."""
+    vowel_sound = noun[:1].lower() in "aeio" or noun.startswith("ICD")  # "a UK", "a unit"
+    return f"{'an' if vowel_sound else 'a'} {noun}"

@@ -41,6 +41,9 @@ BAD = [
     # the unclosed flow sequence swallows `sources` as an item; the ':' after it (col 12) is
     # the first character that cannot continue the sequence, so the parser stops there
     ("yaml-syntax", variant({50: "    participants: [alice, bob"}), [(51, 12)]),
+    # a control character: its own position, counted in characters though libyaml counts
+    # bytes (five Cyrillic letters of two bytes each come before it: column 17 + 5)
+    ("yaml-syntax", variant({30: '    name: {en: "\u0410\u043b\u0438\u0441\u0430\x07"}'}), [(30, 22)]),
     # a tab may not indent YAML: the error is at the tab itself
     ("yaml-syntax", variant({52: "\tcredibility: 2"}), [(52, 1)]),
     ("duplicate-key", variant({51: "    credibility: 2"}), [(52, 5)]),
@@ -64,6 +67,9 @@ BAD = [
     # an outlet described per locale is the same outlet wherever the same description is used
     ("single-origin", variant({17: "    relays: [{en: Port Agency}]", 25: "    relays: [{en: Port Agency}]",
                                61: "    credibility: 1"}), [(61, 18)]),
+    # a statement carried by one outlet is one origin, whatever its two sources relay
+    ("single-origin", variant({103: "    credibility: 1", 102: "    sources: [src-courier, src-gazette]"},
+                              insert={101: "    carried_by: [Wire Service]"}), [(104, 18)]),
     ("missing-reliability", variant({26: "    note: {en: Regional.}"}), [(20, 9)]),
     ("url-scheme", variant({17: '    url: "javascript:alert(1)"'}), [(17, 10)]),
     ("url-scheme", variant({17: '    url: "file:///etc/passwd"'}), [(17, 10)]),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from briefing.check.problem import Finding
+from briefing.check.problem import Finding, indefinite as _a
 
 ID = "estimative-scale"
 SEVERITY = "error"
@@ -60,6 +60,6 @@ def check(facts, document) -> Iterator[Finding]:
             chosen = (scale, judgment)
         elif scale != chosen[0]:
             first = chosen[1]
-            yield Finding(where, f"{judgment.term!r} is a {scale} term, but {first.id!r} (line "
+            yield Finding(where, f"{judgment.term!r} is {_a(scale)} term, but {first.id!r} (line "
                                  f"{document.position(first.path).line}) uses the {chosen[0]} scale: "
                                  "use one scale throughout")

@@ -29,7 +29,7 @@ import datetime as dt
 from typing import Iterator
 
 from briefing.check.facts_index import expand_participants, period
-from briefing.check.problem import Finding
+from briefing.check.problem import Finding, indefinite as _a
 
 ID = "first-since"
 SEVERITY = "error"
@@ -60,7 +60,7 @@ def check(facts, document) -> Iterator[Finding]:
                               f"no earlier {event.kind} with the same participants is recorded in {event.first_since}")
             elif between:
                 yield Finding(event.path + ("first_since",),
-                              f"{between[0].id!r} ({between[0].date}) is a {event.kind} with the same participants "
+                              f"{between[0].id!r} ({between[0].date}) is {_a(event.kind)} with the same participants "
                               f"after {event.first_since}, so this is not the first since then")
         if event.nth_in_years:
             window_start = start.replace(year=start.year - event.nth_in_years.years) if not (

@@ -59,6 +59,6 @@ def check(facts, document) -> Iterator[Finding]:
             for whole in by_event[event.part_of]:
                 if bounds(part)[0] > bounds(whole)[1]:
                     yield Finding(part.path + ("value",),
-                                  f"{part.id!r} ({part.value} {part.unit}) is longer than {whole.id!r} "
-                                  f"({whole.value} {whole.unit}, line {document.position(whole.path).line}), "
+                                  f"{part.id!r} ({part.value:g} {part.unit}) is longer than {whole.id!r} "
+                                  f"({whole.value:g} {whole.unit}, line {document.position(whole.path).line}), "
                                   f"which measures {event.part_of!r}, the event it is part of")

@@ -64,7 +64,8 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
                 message = message[len("Value error, "):]
             shown = item.get("input")
             if isinstance(shown, (str, int, float, bool)) or shown is None:
-                message = f"{message} (got {shown!r})"
+                got = repr(shown) if not isinstance(shown, int) or abs(shown) < 10**40 else "a huge number"
+                message = f"{message} (got {got if len(got) <= 80 else got[:77] + '...'})"
             yield Finding(loc, f"{_label(loc)}: {message}")
 
 

@@ -4,8 +4,9 @@ What it does
     Information credibility 1 means confirmed by independent sources. This rule groups
     a claim's sources by origin, from what each relays (its ``relays`` list): a source that
     relays a single outlet is not independent of any other source relaying that outlet,
-    and two sources with the same ``relays`` are one origin. A claim rated 1 needs at
-    least two independent groups.
+    and two sources with the same ``relays`` are one origin. A statement that names the
+    outlet that carried it (``carried_by``) has that outlet as its one origin, however many
+    sources repeat it. A claim rated 1 needs at least two independent groups.
 
 Why is this bad?
     Two articles repeating TASS are one report, not two. Rating them as confirmation
@@ -48,6 +49,13 @@ def check(facts, document) -> Iterator[Finding]:
         if claim.credibility != 1:
             continue
         sources = [index[s] for s in claim.sources if isinstance(index.get(s), Source)]
+        carried = getattr(claim, "carried_by", None)
+        if carried:  # "carried by KCNA": every source repeats that one outlet
+            yield Finding(claim.path + ("credibility",),
+                          f"claim {claim.id!r} is rated 1 (confirmed by independent sources), but it was "
+                          f"carried by {', '.join(outlet_label(o) for o in carried)}: one origin, however many "
+                          "sources repeat it; rate it 2")
+            continue
         groups = origin_groups(sources)
         if len(groups) < 2:
             origin = ", ".join(sorted({outlet_label(r) for s in sources for r in s.relays})) or "one publisher"

@@ -28,7 +28,7 @@ import typing
 from functools import lru_cache
 from typing import Any, Iterator
 
-from briefing.check.problem import Finding
+from briefing.check.problem import Finding, indefinite as _a
 from briefing.model import Record, Ref, kind_of
 
 ID = "unknown-reference"
@@ -45,7 +45,7 @@ def check(facts, document) -> Iterator[Finding]:
             yield Finding(path, f"{name} refers to {target!r}, which is not defined")
         elif ref.kind not in kind_of(found):
             yield Finding(path, f"{name} refers to {target!r}, which is a "
-                                f"{type(found).__name__.lower()}, not a {ref.kind}")
+                                f"{type(found).__name__.lower()}, not {_a(ref.kind)}")
 
 
 def references(facts) -> Iterator[tuple[tuple, str, str, Ref]]:

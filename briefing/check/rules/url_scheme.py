@@ -36,7 +36,11 @@ def check(facts, document) -> Iterator[Finding]:
     for source in facts.sources:
         if source.url is None:
             continue
-        parts = urlsplit(source.url.strip())
+        try:
+            parts = urlsplit(source.url.strip())
+        except ValueError as exc:  # e.g. an unclosed "[" in the host
+            yield Finding(source.path + ("url",), f"URL {source.url!r} is malformed ({exc})")
+            continue
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             yield Finding(source.path + ("url",), f"URL {source.url!r} is not an http(s) address; "
                                                   "only http and https links may appear in a brief")

@@ -38,7 +38,10 @@ STAGE = "document"
 def check_document(document) -> Iterator[Finding]:
     for path, (text, other) in document.yaml11.items():
         ours = _value(document.data, path)
-        yield Finding(path, f"{text} is read here as {ours!r}, but YAML 1.1 tools read it as a "
+        if len(text) > 40:  # a value this long is named by its start
+            text = text[:37] + "..."
+        ours = repr(ours) if len(repr(ours)) <= 40 else "text"
+        yield Finding(path, f"{text} is read here as {ours}, but YAML 1.1 tools read it as a "
                             f"{other}: quote it (\"{text}\") so every tool reads the same value")
 
 
