@@ -51,8 +51,15 @@ def _paths(value, path=()):
 
 
 PATHS = [p for p in _paths(DATA) if p]
+# Values near the edges of what a field's type allows: they slip past a loose validator and
+# reach the rules (huge and negative numbers, ISO spellings other than the usual, odd URLs).
+EDGE = st.one_of(st.integers(min_value=-10**12, max_value=10**12), st.sampled_from([
+    10**400, -1, 0, "20230914", "2023-W37-4", "2023-09-14 09:13+02:00", "2023-02-29", "9999-12-31",
+    "0001-01-01", "2023-09-14T25:99", "http://[abc/x", "javascript:alert(1)", "//example.org", " https://x",
+    "\u200b", "«", "\U0010ffff"]))
 JUNK = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-                 st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3))
+                 st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+                 EDGE, EDGE, EDGE)
 
 
 def _set(data, path, value, delete=False):
