@@ -251,3 +251,62 @@ def test_a_second_build_waits_for_the_first(tmp_path):
     assert "waiting" in "".join(messages)
     with build_lock(out, wait=0.3):  # released: the next build goes ahead at once
         pass
+
+
+@pytest.mark.parametrize("template, stylesheet", [
+    ('<pre>{% include "evil.j2" %}</pre>', None),   # a template that is a symlink to a secret
+    ("<p>ok</p>", "evil"),                           # the inlined stylesheet is such a symlink
+])
+def test_template_symlinks_leading_outside_are_refused(tmp_path, template, stylesheet):
+    from briefing.load import load_text
+    from briefing.model import parse
+    from briefing.render.html import render_html
+
+    (tmp_path / "secret.txt").write_text("TOP-SECRET-CONTENT")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "brief.html.j2").write_text(template)
+    os.symlink(tmp_path / "secret.txt", templates / "evil.j2")
+    if stylesheet:
+        os.symlink(tmp_path / "secret.txt", templates / "brief.css")
+    else:
+        (templates / "brief.css").write_text("")
+    facts = parse(load_text(SMALL, "facts.yaml").data)
+    with pytest.raises(RenderError) as info:
+        render_html(facts, "en", b"", templates_dir=templates)
+    assert "leads outside templates/" in info.value.message
+    assert "TOP-SECRET" not in info.value.format()
+
+
+def test_a_fact_base_cannot_excuse_a_script_url(tmp_path):
+    from briefing.check import run_file
+
+    text = SMALL.replace("sources:\n  - id:", "sources:\n  - id:", 1)
+    path = tmp_path / "facts.yaml"
+    marker = "    reliability: "
+    assert marker in text
+    path.write_text(text.replace(marker, '    url: "javascript:alert(1)"\n    exceptions: [{rule: url-scheme, '
+                                         'reason: "needed"}]\n' + marker, 1), encoding="utf-8")
+    problems, _ = run_file(path)
+    rules = {p.rule for p in problems if p.severity == "error"}
+    assert {"url-scheme", "exception-reason"} <= rules
+
+
+@pytest.mark.parametrize("url, linked", [
+    ("https://example.org/a", True), ("http://example.org", True),
+    ("javascript:alert(1)", False), (" https://example.org", False), ("file:///etc/passwd", False),
+    ("http://[abc/x", False), ("//example.org", False),
+])
+def test_only_web_addresses_become_links(url, linked):
+    from briefing.render.html import web_address
+
+    assert web_address(url) is linked
+
+
+def test_a_refused_fetch_inside_svg_fails_the_build(root):
+    # WeasyPrint's SVG drawing only logs a failed image; the build must not go on without it
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+           '<image href="file:///etc/passwd" width="10" height="10"/></svg>')
+    with pytest.raises(RenderError) as info:
+        render(f"<p>x</p>{svg}", root)
+    assert "could not use a resource" in info.value.message or "refused to fetch" in info.value.message

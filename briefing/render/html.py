@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from babel.messages.mofile import write_mo
@@ -35,7 +36,7 @@ def translations(locale: str, locales_dir: Path = LOCALES) -> Translations:
 
 def environment(locale_translations: Translations, templates_dir: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=_TemplatesOnly(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -45,7 +46,40 @@ def environment(locale_translations: Translations, templates_dir: Path = TEMPLAT
     env.install_gettext_translations(locale_translations, newstyle=True)
     env.filters["css_string"] = css_string
     env.filters["sentence"] = sentence
+    env.tests["web_address"] = web_address
     return env
+
+
+class _TemplatesOnly(jinja2.FileSystemLoader):
+    """Loads templates from ``templates/`` only: a symlink there that leads elsewhere is
+    refused, so no template can pull an outside file into the brief."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(str(root))
+        self.root = root.resolve()
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        _inside(Path(filename), self.root)
+        return source, filename, uptodate
+
+
+def _inside(path: Path, root: Path) -> Path:
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root):
+        raise RenderError(f"refused to read {path.name!r}: it leads outside templates/ (to {resolved})",
+                          file=f"templates/{path.name}")
+    return resolved
+
+
+def web_address(url: str) -> bool:
+    """Whether ``url`` may become a link: http(s) with a host. Anything else is shown as text,
+    whatever the checker was told (a second guard behind the url-scheme rule)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and url == url.strip()
 
 
 def sentence(text: str) -> str:
@@ -67,11 +101,14 @@ def render_html(facts: FactBase, locale: str, facts_bytes: bytes, templates_dir:
     brief = Brief(facts, locale, formatter, facts_bytes)
     try:
         template = env.get_template(TEMPLATE)
-        html = template.render(brief=brief, fmt=formatter,
-                               stylesheet=(templates_dir / "brief.css").read_text(encoding="utf-8"))
+        stylesheet = _inside(templates_dir / "brief.css", templates_dir.resolve()).read_text(encoding="utf-8")
+        html = template.render(brief=brief, fmt=formatter, stylesheet=stylesheet)
         return html.lstrip()  # macro definitions leave blank lines before the doctype
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"template syntax error: {exc.message}", file=f"templates/{exc.name or TEMPLATE}",
                           position=Position(exc.lineno, 1)) from None
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template not found: {exc.name!r} (templates are read from templates/ only)",
+                          file=f"templates/{TEMPLATE}") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}", file=f"templates/{TEMPLATE}") from None

@@ -38,17 +38,22 @@ class SandboxFetcher(URLFetcher):
         raise FetchRefused(f"refused to fetch {url!r}: only files under templates/ and data: URIs may be used")
 
 
-class _MissingGlyphs(logging.Handler):
-    """Collects WeasyPrint's '.notdef glyph rendered' warnings: each is a missing character."""
+class _EngineWarnings(logging.Handler):
+    """Collects the WeasyPrint warnings that mean the PDF lacks something: '.notdef glyph
+    rendered' (a missing character) and 'Failed to load/render …' (a resource it skipped,
+    e.g. a fetch refused inside an SVG, which WeasyPrint would otherwise only log)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.missing_glyphs: list[str] = []
+        self.failed: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
         if ".notdef" in message:
-            self.messages.append(message)
+            self.missing_glyphs.append(message)
+        elif message.startswith("Failed to"):
+            self.failed.append(" ".join(message.split()))
 
 
 PDF_VARIANT = "pdf/a-3b"
@@ -66,7 +71,7 @@ def render_pdf(html: str, name: str, facts_bytes: bytes, as_of: dt.date, root: P
     # fontTools stamps font subsets with the current time unless this is set.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
     fetcher = SandboxFetcher(root)
-    missing = _MissingGlyphs()
+    missing = _EngineWarnings()
     LOGGER.addHandler(missing)
     try:
         document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
@@ -79,7 +84,9 @@ def render_pdf(html: str, name: str, facts_bytes: bytes, as_of: dt.date, root: P
         raise RenderError(f"{name}: {exc}") from None
     finally:
         LOGGER.removeHandler(missing)
-    if missing.messages:
+    if missing.missing_glyphs:
         raise RenderError(f"{name}: a character has no glyph in the available fonts "
-                          f"({missing.messages[0]})")
+                          f"({missing.missing_glyphs[0]})")
+    if missing.failed:
+        raise RenderError(f"{name}: the PDF engine could not use a resource ({missing.failed[0][:300]})")
     return pdf
