@@ -129,17 +129,35 @@ def _render_all(facts, facts_bytes, locales, formats, jobs):
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded engine and fonts
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_render_locale, facts, facts_bytes, locale, formats): locale for locale in locales}
-        try:
-            for future in as_completed(futures):
-                yield futures[future], future.result()
-        except BrokenProcessPool:
-            raise RenderError("a rendering process stopped unexpectedly; nothing was written") from None
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    futures = {pool.submit(_render_locale, facts, facts_bytes, locale, formats): locale for locale in locales}
+    try:
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    except BrokenProcessPool:
+        _stop(pool)
+        raise RenderError("a rendering process stopped unexpectedly; nothing was written") from None
+    except BaseException:
+        # Ctrl-C (or an error) in this process: the workers ignore SIGINT and are stopped
+        # here, so an interrupt sent to this process alone cannot leave it waiting on them.
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _read_manifest(out_dir: Path) -> dict[str, str]:

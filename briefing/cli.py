@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         if args.command != "watch":
-            print("briefing: interrupted; no output was changed", file=sys.stderr)
+            print("briefing: interrupted; the outputs are all as they were or all new, never a mix", file=sys.stderr)
         return 130
     except OSError as error:  # e.g. the preview's port is taken
         if args.debug:

@@ -64,6 +64,16 @@ def write_all(outputs: dict[Path, bytes]) -> None:
     backups: dict[Path, str | None] = {}
     replaced: list[Path] = []
     mode = _file_mode()
+    # Ctrl-C and SIGTERM wait until the folder is complete and tidy (a second or less):
+    # an interrupt in the middle would leave temporary files or backups behind.
+    blocked = _block_interrupts()
+    try:
+        _write(outputs, staged, backups, replaced, mode)
+    finally:
+        _restore_interrupts(blocked)
+
+
+def _write(outputs, staged, backups, replaced, mode) -> None:
     try:
         for target, content in outputs.items():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,23 +92,20 @@ def write_all(outputs: dict[Path, bytes]) -> None:
                     os.unlink(backup)
                 os.link(target, backup)
                 backups[target] = backup
-        blocked = _block_interrupts()
         try:
-            try:
-                for temporary, target in staged:
-                    os.replace(temporary, target)
-                    replaced.append(target)
-            except OSError:
-                for target in replaced:  # put the previous set back
-                    if backups[target]:
-                        os.replace(backups[target], target)
-                    else:
-                        os.unlink(target)
-                raise
-        finally:
-            _restore_interrupts(blocked)
+            for temporary, target in staged:
+                os.replace(temporary, target)
+                replaced.append(target)
+        except OSError:
+            for target in replaced:  # put the previous set back
+                if backups[target]:
+                    os.replace(backups[target], target)
+                else:
+                    os.unlink(target)
+            raise
     except OSError as exc:
-        raise BriefingError(f"cannot write outputs: {exc.strerror} ({exc.filename or ''})") from None
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise BriefingError(f"cannot write outputs: {exc.strerror or exc}{where}") from None
     finally:
         leftovers = [temporary for temporary, _ in staged] + [b for b in backups.values() if b]
         for leftover in leftovers:

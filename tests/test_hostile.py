@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.errors import LoadError, RenderError
-from conftest import ROOT, SMALL, normalize
+from conftest import FACTS, ROOT, SMALL, normalize
 
 
 # --- loading -------------------------------------------------------------------------
@@ -310,3 +310,26 @@ def test_a_refused_fetch_inside_svg_fails_the_build(root):
     with pytest.raises(RenderError) as info:
         render(f"<p>x</p>{svg}", root)
     assert "could not use a resource" in info.value.message or "refused to fetch" in info.value.message
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("delay", [0.8, 2.0])
+def test_an_interrupt_sent_to_the_build_alone_ends_it_cleanly(tmp_path, delay):
+    # SIGINT to the parent only (as `kill -INT` or a CI cancel sends it), while the locales
+    # render in worker processes: the build must end promptly, without leftovers.
+    import signal
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_bytes(FACTS.read_bytes())  # several locales, so workers render them
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "briefing", "build", "--facts", str(facts), "--out", str(out), "--quiet",
+               "--locale", "en", "--locale", "fr"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=300)
+    before = _contents(out)
+    child = subprocess.Popen(command + ["--force", "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)  # a hang fails here
+    assert child.returncode in (0, 130), err
+    assert "Traceback" not in err
+    assert _contents(out) == before  # same inputs: old or new, the bytes are the same; nothing left over
