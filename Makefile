@@ -15,6 +15,12 @@ schema: schema/facts.schema.json
 
 brief: $(OUT)/.brief-done
 
+# An output deleted by hand makes the stamp stale (the manifest lists what was written).
+MISSING := $(shell [ -f $(OUT)/.briefing-manifest.json ] && for f in $$(grep -o '"brief\.[^"]*"' $(OUT)/.briefing-manifest.json | tr -d '"'); do [ -f "$(OUT)/$$f" ] || echo "$$f"; done)
+ifneq ($(MISSING),)
+$(shell rm -f $(OUT)/.brief-done)
+endif
+
 # The build writes every output atomically; the stamp only records that they are current.
 $(OUT)/.brief-done: $(INPUTS) $(SETUP) $(SYSTEM)
 	$(BIN)/briefing build --facts $(FACTS) --out $(OUT)

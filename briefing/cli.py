@@ -16,6 +16,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return port
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefing", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
@@ -39,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     watch = commands.add_parser("watch", help="live preview: rebuild on every save, serve on 127.0.0.1")
     watch.add_argument("--facts", default="facts.yaml", type=Path)
     watch.add_argument("--out", default="build", type=Path, help="where the PDFs go (default: build)")
-    watch.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (0: any free port)")
+    watch.add_argument("--port", default=8000, type=_port, help="port on 127.0.0.1 (0: any free port)")
 
     commands.add_parser("schema", help="print the fact base's JSON Schema (for editors and validators)")
 
@@ -88,7 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "watch":
             print("briefing: interrupted; the outputs are all as they were or all new, never a mix", file=sys.stderr)
         return 130
-    except OSError as error:  # e.g. the preview's port is taken
+    except BrokenPipeError:  # `briefing check | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")
+        return 0 if args.command != "check" else 1
+    except OSError as error:
         if args.debug:
             raise
         print(f"error: {error.strerror or error}", file=sys.stderr)

@@ -92,7 +92,10 @@ def load_file(path: str | Path, display_name: str | None = None) -> Document:
     """Read and parse ``path``; raise :class:`LoadError` with a position on any problem."""
     name = display_name or str(path)
     try:
-        raw = Path(path).read_bytes()
+        if Path(path).exists() and not Path(path).is_dir() and not Path(path).is_file():
+            raise LoadError("fact base is not a regular file (a device or a pipe?)", file=name)
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)  # never more than the limit, whatever the file claims
     except FileNotFoundError:
         raise LoadError("fact base not found", file=name) from None
     except IsADirectoryError:

@@ -122,6 +122,11 @@ class Preview:
 def _handler(preview: Preview):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - http.server's naming
+            # Only requests addressed to this loopback server: a page elsewhere that points
+            # its own host name at 127.0.0.1 (DNS rebinding) gets nothing.
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+            if host not in ("127.0.0.1", "localhost"):
+                return self._send(403, "text/plain; charset=utf-8", "forbidden host")
             path = self.path.split("?", 1)[0]
             if path == "/_version":
                 return self._send(200, "application/json", json.dumps({"version": preview.version}))
@@ -162,19 +167,27 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout) -> None:
     import watchfiles
 
+    if not facts_path.is_file():
+        raise BriefingError("fact base not found; nothing to watch", file=str(facts_path))
     preview = Preview(facts_path, out_dir, stream)
+    try:  # the port first: a taken one is reported before any build
+        server = ThreadingHTTPServer((HOST, port), _handler(preview))
+    except OSError as exc:
+        raise BriefingError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
     # The file's state is taken before the first build: a save that lands before the
     # watcher is set up (or an event the watcher misses) is still seen at the next tick.
     last = _stamp(facts_path)
     preview.refresh()
-    server = ThreadingHTTPServer((HOST, port), _handler(preview))
     host, actual = server.server_address[:2]
     print(f"serving http://{host}:{actual}/ (Ctrl-C to stop)", file=stream, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    watched = [str(facts_path.resolve().parent), str(TEMPLATES), str(LOCALES)]
+    # The folders themselves, not their trees: the project folder holds .venv and .git.
+    watched = sorted({str(facts_path.resolve().parent), str(TEMPLATES)}
+                     | {str(folder) for folder in LOCALES.glob("*/LC_MESSAGES")})
     target = facts_path.resolve()
     try:
-        for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True):
+        for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True,
+                                        recursive=False):
             paths = {Path(p).resolve() for _, p in changes}
             stamp = _stamp(target)
             if stamp != last or any(p.is_relative_to(TEMPLATES) or p.is_relative_to(LOCALES) for p in paths):

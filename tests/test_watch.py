@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -96,3 +97,13 @@ def test_a_save_during_start_up_is_not_lost(preview):
     facts, url = preview
     facts.write_text(SMALL.replace("Harbour board talks", "Jetty talks"), encoding="utf-8")
     wait_for(url, lambda p: "Jetty talks" in p, timeout=15.0)
+
+
+def test_a_request_for_another_host_name_gets_nothing(preview):
+    # DNS rebinding: a web page whose host name now resolves to 127.0.0.1 must not read the brief
+    _, url = preview
+    request = urllib.request.Request(url, headers={"Host": "attacker.example"})
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=5)
+    assert info.value.code == 403
+    assert "<html" in fetch(url).lower()  # the same page by its loopback address is served
