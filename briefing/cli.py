@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="check the fact base for consistency")
-    check.add_argument("facts", nargs="?", default="facts.yaml", type=Path)
+    check.add_argument("facts", nargs="*", type=Path, metavar="FACTS",
+                       help="fact bases to check (default: facts.yaml); pre-commit passes several")
     check.add_argument("--format", default="text", choices=["text", "json", "github", "sarif"])
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--select", metavar="IDS", help="report only these rules (comma-separated)")
@@ -131,14 +132,17 @@ def _check(args: argparse.Namespace) -> int:
     from briefing.check import report
 
     select, ignore = _rule_ids(args.select), _rule_ids(args.ignore)
-    problems, facts = check.run_file(args.facts)
     # A file that cannot be read or typed stops the other rules: its problems are always
     # shown, or --select/--ignore could make a broken fact base pass.
     blocking = {rule.ID for rule in check.REGISTRY.values() if rule.STAGE in ("load", "schema")}
-    problems = [p for p in problems
-                if (facts is None and p.rule in blocking)
-                or ((select is None or p.rule in select) and (ignore is None or p.rule not in ignore))]
-    name = str(args.facts)
+    paths = args.facts or [Path("facts.yaml")]
+    problems = []
+    for path in paths:
+        found, facts = check.run_file(path)
+        problems += [p for p in found
+                     if (facts is None and p.rule in blocking)
+                     or ((select is None or p.rule in select) and (ignore is None or p.rule not in ignore))]
+    name = ", ".join(map(str, paths))
     if args.format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         print(report.text(problems, name, colour))

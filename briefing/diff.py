@@ -14,9 +14,10 @@ from typing import Any
 
 from briefing.errors import BriefingError
 from briefing.load import load_bytes
-from briefing.model import Claim, Conflict, FactBase, Judgment, Source, parse
+from briefing.model import Claim, Conflict, FactBase, Judgment, Participant, Source, Venue, parse
 
-_KINDS = (("source", Source), ("claim", Claim), ("judgment", Judgment), ("conflict", Conflict))
+_KINDS = (("source", Source), ("claim", Claim), ("judgment", Judgment), ("conflict", Conflict),
+          ("participant", Participant), ("venue", Venue))
 _NESTED = {"provisions"}  # sub-records compared on their own, not as a field of their parent
 
 
@@ -40,7 +41,8 @@ class Diff:
 
 
 def _records(facts: FactBase) -> dict[str, tuple[str, Any]]:
-    found = {}
+    # the metadata under a key no record id can take (ids are lowercase letters, digits, hyphens)
+    found: dict[str, tuple[str, Any]] = {"(meta)": ("meta", facts.meta)}
     for record in facts.records():
         for kind, model in _KINDS:
             if isinstance(record, model):
@@ -72,7 +74,7 @@ def compare(old: FactBase, new: FactBase) -> Diff:
         a, b = _flatten(before[rid][1]), _flatten(record)
         fields = {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
         if fields:
-            changed.append(Change(kind, rid, type(record).__name__, fields))
+            changed.append(Change(kind, rid.strip("()"), type(record).__name__, fields))
     return Diff(added, removed, changed)
 
 

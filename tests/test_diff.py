@@ -78,3 +78,17 @@ def test_since_a_git_revision(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"{repo / 'facts.yaml'}@HEAD → {repo / 'facts.yaml'}: 1 added, 1 removed, 2 changed"
+
+
+def test_people_places_and_metadata_are_compared_too(tmp_path):
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(BASE, encoding="utf-8")
+    new.write_text(BASE.replace("  edition: 1\n", "  edition: 2\n").replace("role: {en: Envoy}", "role: {en: Special envoy}")
+                   .replace("    timezone: Europe/Oslo\n", ""), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "diff", str(old), str(new)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines()[1:] == [
+        "~ meta meta (Meta)", "    edition: 1 → 2",
+        "~ participant alice (Participant)", "    role.en: Envoy → Special envoy",
+        "~ venue harbour (Venue)", '    timezone: Europe/Oslo → null',
+    ]

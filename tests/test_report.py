@@ -103,3 +103,17 @@ def test_selection_cannot_hide_a_file_that_does_not_load(tmp_path, args):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert f"{path}:3:1: error [yaml-syntax]" in result.stdout
+
+
+def test_several_fact_bases_in_one_run_as_pre_commit_passes_them(tmp_path):
+    good, bad = tmp_path / "facts.yaml", tmp_path / "sub" / "facts.yaml"
+    bad.parent.mkdir()
+    good.write_text(BROKEN.replace("country: NO", 'country: "NO"').replace("giver: alicia", "giver: alice"),
+                    encoding="utf-8")
+    bad.write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "check", str(good), str(bad)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    files = {line.split(":", 1)[0] for line in result.stdout.splitlines()[:-1]}
+    assert files == {str(bad)}  # the clean one reports nothing; the broken one its two problems
+    assert result.stdout.splitlines()[-1] == f"1 error, 1 warning in {good}, {bad}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Iterable
+from urllib.parse import quote
 
 from briefing import __version__
 from briefing.check.problem import Problem
@@ -75,7 +76,7 @@ def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
             "level": p.severity,
             "message": {"text": p.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": p.file},
+                "artifactLocation": {"uri": quote(p.file)},  # a URI reference: spaces and the like escaped
                 "region": region,
             }}],
         })
@@ -83,6 +84,7 @@ def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
+            "columnKind": "unicodeCodePoints",  # columns count characters, as the text output does
             "tool": {"driver": {
                 "name": "briefing",
                 "version": __version__,
