@@ -43,11 +43,12 @@ def _digest_files(paths) -> str:
     return digest.hexdigest()
 
 
-def input_digests(facts_bytes: bytes, locales: list[str]) -> dict[str, str]:
-    """Per locale, a digest of every input its outputs are made from."""
+def input_digests(facts_bytes: bytes, locales: list[str], previous: bytes = b"") -> dict[str, str]:
+    """Per locale, a digest of every input its outputs are made from (the previous edition's
+    fact base included, when the brief lists the changes since it)."""
     shared = _digest_files([p for p in TEMPLATES.rglob("*") if p.is_file()] +
                            list((PROJECT / "briefing").rglob("*.py")))
-    facts = hashlib.sha256(facts_bytes).hexdigest()
+    facts = hashlib.sha256(facts_bytes + b"\0" + previous).hexdigest()
     digests = {}
     for locale in locales:
         catalog = LOCALES / locale / "LC_MESSAGES" / "messages.po"
@@ -56,12 +57,13 @@ def input_digests(facts_bytes: bytes, locales: list[str]) -> dict[str, str]:
     return digests
 
 
-def _render_locale(facts: FactBase, facts_bytes: bytes, locale: str, formats: tuple[str, ...]) -> list[tuple[str, bytes, float]]:
+def _render_locale(facts: FactBase, facts_bytes: bytes, locale: str, formats: tuple[str, ...],
+                   previous=None) -> list[tuple[str, bytes, float]]:
     """Render one locale's outputs: [(file name, content, seconds)]. Runs in a worker process."""
     from briefing.render.html import render_html
 
     start = time.perf_counter()
-    html = render_html(facts, locale, facts_bytes)
+    html = render_html(facts, locale, facts_bytes, previous=previous)
     rendered = [(f"brief.{locale}.html", html.encode("utf-8"), time.perf_counter() - start)]
     if "pdf" in formats:
         from briefing.render.pdf import render_pdf
@@ -84,7 +86,11 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
         raise BriefingError(f"locale(s) {', '.join(unknown)} not configured in meta.locales "
                             f"({', '.join(facts.meta.locales)})", file=str(facts_path))
     facts_bytes = facts_path.read_bytes()
-    digests = input_digests(facts_bytes, wanted)
+    from briefing.diff import since_previous
+
+    previous = since_previous(facts, facts_path)
+    previous_bytes = (facts_path.resolve().parent / facts.meta.previous).read_bytes() if previous else b""
+    digests = input_digests(facts_bytes, wanted, previous_bytes)
     from briefing.outputs import build_lock, write_all
 
     with build_lock(out_dir, stream=stream):
@@ -95,7 +101,7 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
         if pending:  # the engines load only when there is something to render (a second or so)
             _load_engines(formats)
         outputs: dict[Path, bytes] = {}
-        for locale, items in _render_all(facts, facts_bytes, pending, formats, jobs):
+        for locale, items in _render_all(facts, facts_bytes, pending, formats, jobs, previous):
             for name, content, seconds in items:
                 outputs[out_dir / name] = content
                 manifest[name] = digests[locale]
@@ -118,19 +124,20 @@ def _load_engines(formats: tuple[str, ...]) -> None:
     import briefing.render.html  # noqa: F401
 
 
-def _render_all(facts, facts_bytes, locales, formats, jobs):
+def _render_all(facts, facts_bytes, locales, formats, jobs, previous=None):
     """Yield (locale, rendered outputs) as each locale completes, in parallel where it helps."""
     workers = min(len(locales), jobs or os.cpu_count() or 1)
     if workers <= 1:
         for locale in locales:
-            yield locale, _render_locale(facts, facts_bytes, locale, formats)
+            yield locale, _render_locale(facts, facts_bytes, locale, formats, previous)
         return
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded engine and fonts
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
-    futures = {pool.submit(_render_locale, facts, facts_bytes, locale, formats): locale for locale in locales}
+    futures = {pool.submit(_render_locale, facts, facts_bytes, locale, formats, previous): locale
+               for locale in locales}
     try:
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -27,6 +27,7 @@ class Change:
     id: str
     type: str
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    record: Any = field(default=None, repr=False, compare=False)  # the record itself, for the brief
 
 
 @dataclass
@@ -65,8 +66,8 @@ def _flatten(record) -> dict[str, Any]:
 
 def compare(old: FactBase, new: FactBase) -> Diff:
     before, after = _records(old), _records(new)
-    added = [Change(kind, rid, type(r).__name__) for rid, (kind, r) in after.items() if rid not in before]
-    removed = [Change(kind, rid, type(r).__name__) for rid, (kind, r) in before.items() if rid not in after]
+    added = [Change(kind, rid, type(r).__name__, record=r) for rid, (kind, r) in after.items() if rid not in before]
+    removed = [Change(kind, rid, type(r).__name__, record=r) for rid, (kind, r) in before.items() if rid not in after]
     changed = []
     for rid, (kind, record) in after.items():
         if rid not in before:
@@ -74,7 +75,7 @@ def compare(old: FactBase, new: FactBase) -> Diff:
         a, b = _flatten(before[rid][1]), _flatten(record)
         fields = {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
         if fields:
-            changed.append(Change(kind, rid.strip("()"), type(record).__name__, fields))
+            changed.append(Change(kind, rid.strip("()"), type(record).__name__, fields, record))
     return Diff(added, removed, changed)
 
 
@@ -85,6 +86,19 @@ def load_facts(content: bytes, name: str) -> FactBase:
         return parse(load_bytes(content, name).data)
     except ValidationError:
         raise BriefingError(f"{name} does not follow the schema; run 'briefing check' on it first") from None
+
+
+def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff] | None:
+    """The previous edition named in ``meta.previous`` and what changed since, for the brief."""
+    if not facts.meta.previous:
+        return None
+    folder = facts_path.resolve().parent
+    path = (folder / facts.meta.previous).resolve()
+    if not path.is_relative_to(folder) or not path.is_file():
+        raise BriefingError(f"meta.previous: {facts.meta.previous!r} is not a file in the fact base's folder",
+                            file=str(facts_path))
+    old = load_facts(path.read_bytes(), str(path))
+    return old, compare(old, facts)
 
 
 def read_revision(path: Path, revision: str) -> bytes:

@@ -175,6 +175,7 @@ class Meta(Record):
     locales: list[LocaleCode] = Field(min_length=1, description="Locales the brief is built in; the first is the fact base's own language.")
     marking: Localized | None = Field(default=None, description="Handling marking shown at the top and bottom of every page. Default: an unclassified open-source marking.")
     portion_mark: Localized | None = Field(default=None, description="Short marking put before each paragraph, table and figure. Default: (U//OS).")
+    previous: str | None = Field(default=None, description="The previous edition's fact base, a path relative to this file; the brief then lists what changed since it.")
 
     _check_as_of = field_validator("as_of")(lambda cls, v: _partial_date(v))
 

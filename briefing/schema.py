@@ -92,6 +92,7 @@ FIELDS: dict[str, tuple[str, Any]] = {
     "subject": ("What the brief is about, per locale.", {"en": "The 2023 and 2024 summits."}),
     "desk": ("The producing desk.", "Open-Source Intelligence Desk"),
     "edition": ("Edition number of the brief.", 1),
+    "previous": (None, "editions/facts-1.yaml"),
     "as_of": (None, "2024-06-19"),
     "locales": (None, ["fr", "en", "ru", "ko"]),
     "marking": (None, {"en": "UNCLASSIFIED // OPEN SOURCE"}),

@@ -66,7 +66,11 @@ class Preview:
 
             facts_bytes = self.facts_path.read_bytes()
             try:
-                pages = {locale: render_html(facts, locale, facts_bytes) for locale in facts.meta.locales}
+                from briefing.diff import since_previous
+
+                previous = since_previous(facts, self.facts_path)
+                pages = {locale: render_html(facts, locale, facts_bytes, previous=previous)
+                         for locale in facts.meta.locales}
             except BriefingError as error:  # a template error
                 lines, failed = lines + [error.format()], True
         for line in lines:

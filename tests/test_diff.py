@@ -92,3 +92,26 @@ def test_people_places_and_metadata_are_compared_too(tmp_path):
         "~ participant alice (Participant)", "    role.en: Envoy → Special envoy",
         "~ venue harbour (Venue)", '    timezone: Europe/Oslo → null',
     ]
+
+
+def test_the_brief_lists_the_changes_since_the_previous_edition(tmp_path):
+    import re
+
+    (tmp_path / "editions").mkdir()
+    (tmp_path / "editions" / "facts-1.yaml").write_text(BASE, encoding="utf-8")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(NEW.replace("  edition: 1\n", '  edition: 2\n  previous: "editions/facts-1.yaml"\n')
+                     .replace('  as_of: "2020-01-09"', '  as_of: "2020-01-10"'), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", "--facts", str(facts), "--out",
+                             str(tmp_path / "out"), "--format", "html", "--quiet"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "brief.en.html").read_text(encoding="utf-8")
+    section = html[html.index('<section id="changes">'):html.index('<section id="chronology">')]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section)).replace("\u00a0", " ")
+    assert "Changes since edition 1 of January 9, 2020" in text
+    assert "Added Port Radio, Bulletin" in text
+    assert "Changed Talks: about 3 hours (fields: value)" in text
+    assert "Changed Harbour Gazette" not in text  # unchanged records are not listed
+    assert "Removed Bob welcomes the envoy." in text
+    assert '<a href="#changes">' in html  # and the contents lead to it

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from briefing.errors import Position, RenderError
-from briefing.model import FactBase
+from briefing.model import Claim, FactBase
 from briefing.paths import LOCALES, TEMPLATES
 from briefing.render.formatting import Formatter
 from briefing.render.view import Brief
@@ -47,6 +47,7 @@ def environment(locale_translations: Translations, templates_dir: Path = TEMPLAT
     env.filters["css_string"] = css_string
     env.filters["sentence"] = sentence
     env.tests["web_address"] = web_address
+    env.tests["claim"] = lambda record: isinstance(record, Claim)
     return env
 
 
@@ -94,11 +95,12 @@ def css_string(value: str) -> str:
 
 
 def render_html(facts: FactBase, locale: str, facts_bytes: bytes, templates_dir: Path = TEMPLATES,
-                locales_dir: Path = LOCALES) -> str:
+                locales_dir: Path = LOCALES, previous=None) -> str:
+    """One locale's brief; ``previous`` is (previous edition, changes since it) or None."""
     locale_translations = translations(locale, locales_dir)
     env = environment(locale_translations, templates_dir)
     formatter = Formatter(locale, locale_translations.gettext)
-    brief = Brief(facts, locale, formatter, facts_bytes)
+    brief = Brief(facts, locale, formatter, facts_bytes, previous)
     try:
         template = env.get_template(TEMPLATE)
         stylesheet = _inside(templates_dir / "brief.css", templates_dir.resolve()).read_text(encoding="utf-8")

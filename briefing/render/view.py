@@ -27,8 +27,10 @@ class GiftGroup:
 class Brief:
     """The fact base as one locale's brief presents it."""
 
-    def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes) -> None:
+    def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes,
+                 previous=None) -> None:
         self.facts = facts
+        self.previous, self.changes = previous if previous else (None, None)
         self.meta = facts.meta
         self.locale = locale
         self.fmt = formatter
@@ -233,6 +235,17 @@ class Brief:
         if kind == "Event":
             return "{} ({})".format(self.text(claim.name), self.fmt.date(claim.date))
         return self.text(getattr(claim, "name", None)) or claim.id
+
+    def describe_any(self, record: Any) -> str:
+        """A one-line account of any record, for the changes since the previous edition."""
+        if isinstance(record, Claim):
+            return self.describe(record)
+        if isinstance(record, Source):
+            return f"{record.publisher}, {record.title}"
+        if hasattr(record, "locales"):  # the metadata
+            return self.fmt._("Edition details")
+        text = getattr(record, "text", None) or getattr(record, "name", None) or getattr(record, "topic", None)
+        return self.text(text) if isinstance(text, dict) else (text or getattr(record, "id", ""))
 
     def conflict_claims(self, conflict: Any) -> list[Claim]:
         return [c for c in (self.ref(i) for i in conflict.claims) if isinstance(c, Claim)]
