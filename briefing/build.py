@@ -89,8 +89,7 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     from briefing.diff import since_previous
 
     previous = since_previous(facts, facts_path)
-    previous_bytes = (facts_path.resolve().parent / facts.meta.previous).read_bytes() if previous else b""
-    digests = input_digests(facts_bytes, wanted, previous_bytes)
+    digests = input_digests(facts_bytes, wanted, previous[2] if previous else b"")
     from briefing.outputs import build_lock, write_all
 
     with build_lock(out_dir, stream=stream):

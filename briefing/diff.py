@@ -88,8 +88,9 @@ def load_facts(content: bytes, name: str) -> FactBase:
         raise BriefingError(f"{name} does not follow the schema; run 'briefing check' on it first") from None
 
 
-def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff] | None:
-    """The previous edition named in ``meta.previous`` and what changed since, for the brief."""
+def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff, bytes] | None:
+    """The previous edition named in ``meta.previous``, what changed since, and that file's
+    bytes (part of the outputs' digest)."""
     if not facts.meta.previous:
         return None
     folder = facts_path.resolve().parent
@@ -97,8 +98,9 @@ def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff] |
     if not path.is_relative_to(folder) or not path.is_file():
         raise BriefingError(f"meta.previous: {facts.meta.previous!r} is not a file in the fact base's folder",
                             file=str(facts_path))
-    old = load_facts(path.read_bytes(), str(path))
-    return old, compare(old, facts)
+    content = path.read_bytes()
+    old = load_facts(content, str(path))
+    return old, compare(old, facts), content
 
 
 def read_revision(path: Path, revision: str) -> bytes:

@@ -96,7 +96,7 @@ def css_string(value: str) -> str:
 
 def render_html(facts: FactBase, locale: str, facts_bytes: bytes, templates_dir: Path = TEMPLATES,
                 locales_dir: Path = LOCALES, previous=None) -> str:
-    """One locale's brief; ``previous`` is (previous edition, changes since it) or None."""
+    """One locale's brief; ``previous`` is what :func:`briefing.diff.since_previous` gives."""
     locale_translations = translations(locale, locales_dir)
     env = environment(locale_translations, templates_dir)
     formatter = Formatter(locale, locale_translations.gettext)

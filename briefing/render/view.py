@@ -30,7 +30,7 @@ class Brief:
     def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes,
                  previous=None) -> None:
         self.facts = facts
-        self.previous, self.changes = previous if previous else (None, None)
+        self.previous, self.changes = previous[:2] if previous else (None, None)
         self.meta = facts.meta
         self.locale = locale
         self.fmt = formatter
