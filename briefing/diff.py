@@ -18,7 +18,8 @@ from briefing.model import Claim, Conflict, FactBase, Judgment, Participant, Sou
 
 _KINDS = (("source", Source), ("claim", Claim), ("judgment", Judgment), ("conflict", Conflict),
           ("participant", Participant), ("venue", Venue))
-_NESTED = {"provisions"}  # sub-records compared on their own, not as a field of their parent
+_NESTED = {"provisions"}
+_META = "(meta)"  # the metadata's key: no record id can take it (ids are lowercase letters, digits, hyphens)  # sub-records compared on their own, not as a field of their parent
 
 
 @dataclass
@@ -42,8 +43,7 @@ class Diff:
 
 
 def _records(facts: FactBase) -> dict[str, tuple[str, Any]]:
-    # the metadata under a key no record id can take (ids are lowercase letters, digits, hyphens)
-    found: dict[str, tuple[str, Any]] = {"(meta)": ("meta", facts.meta)}
+    found: dict[str, tuple[str, Any]] = {_META: ("meta", facts.meta)}
     for record in facts.records():
         for kind, model in _KINDS:
             if isinstance(record, model):
@@ -75,7 +75,7 @@ def compare(old: FactBase, new: FactBase) -> Diff:
         a, b = _flatten(before[rid][1]), _flatten(record)
         fields = {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
         if fields:
-            changed.append(Change(kind, rid.strip("()"), type(record).__name__, fields, record))
+            changed.append(Change(kind, "meta" if rid == _META else rid, type(record).__name__, fields, record))
     return Diff(added, removed, changed)
 
 

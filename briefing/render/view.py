@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable
 
-from briefing.model import Claim, Event, FactBase, Record, Source, Statement
+from briefing.model import Claim, Event, FactBase, Meta, Record, Source, Statement
 from briefing.render import figures
 from briefing.render.formatting import Formatter
 from briefing.sourcing import origin_groups
@@ -242,7 +242,7 @@ class Brief:
             return self.describe(record)
         if isinstance(record, Source):
             return f"{record.publisher}, {record.title}"
-        if hasattr(record, "locales"):  # the metadata
+        if isinstance(record, Meta):
             return self.fmt._("Edition details")
         text = getattr(record, "text", None) or getattr(record, "name", None) or getattr(record, "topic", None)
         return self.text(text) if isinstance(text, dict) else (text or getattr(record, "id", ""))
