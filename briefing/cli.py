@@ -167,11 +167,11 @@ def _rules(rule_id: str | None) -> int:
         for rule in REGISTRY.values():
             print(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {rule.SUMMARY}")
         return 0
-    rule = REGISTRY.get(rule_id)
-    if rule is None:
+    found = REGISTRY.get(rule_id)
+    if found is None:
         raise BriefingError(f"no rule {rule_id!r} (see 'briefing rules')")
-    print(f"{rule.ID} ({rule.SEVERITY})\n")
-    print((rule.__doc__ or "").strip())
+    print(f"{found.ID} ({found.SEVERITY})\n")
+    print((found.__doc__ or "").strip())
     return 0
 
 

@@ -14,12 +14,9 @@ from typing import Any
 
 from briefing.errors import BriefingError
 from briefing.load import load_bytes
-from briefing.model import Claim, Conflict, FactBase, Judgment, Participant, Source, Venue, parse
+from briefing.model import FactBase, Meta, Record, parse
 
-_KINDS = (("source", Source), ("claim", Claim), ("judgment", Judgment), ("conflict", Conflict),
-          ("participant", Participant), ("venue", Venue))
-_NESTED = {"provisions"}
-_META = "(meta)"  # the metadata's key: no record id can take it (ids are lowercase letters, digits, hyphens)  # sub-records compared on their own, not as a field of their parent
+_META = "(meta)"  # the metadata's key: no record id can take it (ids are lowercase letters, digits, hyphens)
 
 
 @dataclass
@@ -43,17 +40,26 @@ class Diff:
 
 
 def _records(facts: FactBase) -> dict[str, tuple[str, Any]]:
+    """Every declared record with an id, by id, with its type's noun (duplicate ids: the
+    checker refuses them before a diff is trusted; here the first one is kept)."""
     found: dict[str, tuple[str, Any]] = {_META: ("meta", facts.meta)}
     for record in facts.records():
-        for kind, model in _KINDS:
-            if isinstance(record, model):
-                found[record.id] = (kind, record)
-                break
+        record_id = getattr(record, "id", None)
+        if record.declared is not None and isinstance(record_id, str) and not isinstance(record, Meta):
+            found.setdefault(record_id, (record.declared.noun, record))
     return found
 
 
+def _nested(record: Record) -> set[str]:
+    """Fields holding records with ids of their own (an agreement's provisions): those are
+    compared on their own, not as a field of their parent."""
+    return {name for name in type(record).model_fields
+            if isinstance(value := getattr(record, name), list) and value
+            and all(isinstance(item, Record) and item.declared is not None for item in value)}
+
+
 def _flatten(record) -> dict[str, Any]:
-    data = record.model_dump(mode="json", exclude=_NESTED)
+    data = record.model_dump(mode="json", exclude=_nested(record))
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):

@@ -246,7 +246,7 @@ class _Builder:
                 if type(value) is str:
                     strings.append((path, value))
                 if not style:
-                    surprise = reading(text, type(value))
+                    surprise = reading(text, type(value))  # type: ignore[arg-type]  # mypy: type[Any] is not Hashable
                     if surprise:
                         surprises[path] = (text, surprise)
                 if frame is None:

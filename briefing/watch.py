@@ -61,7 +61,10 @@ class Preview:
         except BriefingError as error:  # the file could not be read at all
             lines, facts, failed = [error.format()], None, True
         pages = {}
+        locales: list[str] = []
         if not failed:
+            assert facts is not None  # facts is None only when failed
+            locales = list(facts.meta.locales)
             from briefing.render.html import render_html
 
             facts_bytes = self.facts_path.read_bytes()
@@ -77,7 +80,7 @@ class Preview:
             print(line, file=self.stream, flush=True)
         with self.lock:
             if not failed:
-                self.pages, self.locales = pages, list(facts.meta.locales)
+                self.pages, self.locales = pages, locales
             self.problems = lines if failed else []
             self.version += 1
         state = "errors: showing the last good brief" if failed else "brief updated"
@@ -183,6 +186,7 @@ def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout) -> None
     last = _stamp(facts_path)
     preview.refresh()
     host, actual = server.server_address[:2]
+    assert isinstance(host, str)  # an IPv4 server's address
     print(f"serving http://{host}:{actual}/ (Ctrl-C to stop)", file=stream, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     # The folders themselves, not their trees: the project folder holds .venv and .git.

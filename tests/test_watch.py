@@ -4,7 +4,6 @@ and the server listens on loopback only."""
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time

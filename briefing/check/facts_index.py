@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any, Iterator
 
 from briefing.errors import Position
-from briefing.model import Agreement, Claim, Duration, Event, FactBase, Gift, PartialDate, Statement
+from briefing.model import Claim, Event, FactBase, PartialDate, date_of
 
 
 def expand_participants(facts: FactBase, ids: list[str]) -> set[str]:
@@ -30,13 +29,9 @@ def event_of(facts: FactBase, claim: Claim) -> Event | None:
 
 
 def claim_date(facts: FactBase, claim: Claim) -> PartialDate | None:
-    """The date a claim reports, directly or through its event."""
-    if isinstance(claim, (Event, Agreement, Statement)) and getattr(claim, "date", None):
-        return PartialDate(claim.date)
-    if isinstance(claim, (Duration, Gift)):
-        event = event_of(facts, claim)
-        return PartialDate(event.date) if event else None
-    return None
+    """The date a claim reports, directly or through the record it is about (its type's
+    declaration says which fields date it)."""
+    return date_of(claim, facts.index())
 
 
 @lru_cache(maxsize=65536)

@@ -67,7 +67,7 @@ def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
     index = {rule.ID: i for i, rule in enumerate(catalogue)}
     results = []
     for p in problems:
-        region = {"startLine": p.line, "startColumn": p.column}
+        region: dict[str, int | None] = {"startLine": p.line, "startColumn": p.column}
         if p.end_line:
             region.update(endLine=p.end_line, endColumn=p.end_column)
         results.append({

@@ -5,30 +5,62 @@ Nothing here writes markup: labels stay plain text so the template escapes them.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefing.model import Event, PartialDate, Venue
+if TYPE_CHECKING:  # the locator only reads attributes; no runtime tie to the model's classes
+    from briefing.model import Venue
 
+
+# --- timeline ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Mark:
-    x: float
-    label_x: float
-    label_y: float
-    stem_end: float
-    anchor: str
+class Span:
+    """One item to place on the time axis, as plain data (the view builds it from its records)."""
+    start: dt.datetime
+    """A timezone-aware instant."""
+    end: dt.datetime | None
+    """None for an instant; otherwise the (exclusive) end instant."""
     label: str
     sublabel: str
-    announced: bool
-    target: str
+    announced: bool = False
+    """Not yet happened when reported: the template draws it hollow / dashed."""
+    vague: bool = False
+    """Known only to the month or year: the template draws it lighter."""
+    target: str = ""
+    """Anchor id the label links to."""
 
 
 @dataclass(frozen=True)
 class Tick:
     x: float
     label: str
+    label_x: float
+    """Where the (middle-anchored) label is centred: x, unless that would push it off the figure."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    """Where the item starts; the stem rises (or drops) from here."""
+    x_end: float
+    """Where a bar ends; equal to x for a point."""
+    label_x: float
+    label_y: float
+    """Baseline of the label; the sublabel's is _SUB_DY lower."""
+    stem_end: float
+    anchor: str
+    label: str
+    """Empty when no row had room: the item keeps its mark, unlabelled."""
+    sublabel: str
+    announced: bool
+    vague: bool
+    target: str
+    bar: bool
 
 
 @dataclass(frozen=True)
@@ -38,10 +70,14 @@ class Timeline:
     axis_y: float
     left: float
     right: float
+    tick_label_y: float
+    """Baseline of the tick labels, just under the axis."""
+    unit: str
+    """The unit the ticks count in: "hour", "day", "month" or "year"."""
     ticks: list[Tick]
     marks: list[Mark]
     unlabelled: int = 0
-    """Events marked on the axis without a label because no row had room for it."""
+    """Items marked on the axis without a label because no row had room for it."""
 
 
 _CHAR = 5.4        # average advance of a 10 px sans-serif character, for label placement
@@ -50,64 +86,234 @@ _CHAR = 5.4        # average advance of a 10 px sans-serif character, for label 
 def _ems(text: str) -> float:
     """A label's width in average Latin characters: Hangul, kana and Han are about twice as wide."""
     return sum(1.9 if unicodedata.east_asian_width(c) in "WF" else 1.0 for c in text)
-_ROW = 28          # vertical distance between label rows
-_ROWS = 8          # alternately above and below the axis
 
 
-def timeline(events: list[Event], label, date_label, year_label, width: int = 640) -> Timeline | None:
-    """Top-level events (those not part of another) on a year axis.
+_MARGIN = 24       # between the figure's edge and the ends of the axis
+_PAD = 0.05        # share of the shown span added at each end, so no mark sits on the axis's end
+_EDGE = 2          # the least room left between any text and the figure's edge
+_BAR_MIN = 6       # an item narrower than this in px is drawn as a point: a bar would be a sliver
+_ROW = 28          # vertical distance between label rows (two lines of text and some air)
+_ROWS = 12         # rows tried, alternately above and below the axis, before giving up on a label
+_LABEL_GAP = 8     # the least horizontal air between two labels in one row
+_STEM_GAP = 3      # the least air between a label and another label's stem
+_LABEL_MAX = 0.45  # share of the width one label may take: a longer one is cut short with "…"
+_SUB_DY = 11       # sublabel baseline below the label baseline
+_LABEL_UP = 9      # label text's extent above its baseline (10 px bold)
+_LABEL_DOWN = _SUB_DY + 3  # and below it, to the sublabel's descenders
+_TICK_DY = 15      # tick label baseline below the axis
+_TICK_UP, _TICK_DOWN = 8, 3  # the tick label's extent around its baseline (9 px)
+_TICK_GAP = 12     # the least air between two tick labels
+_TICK_MIN = 48     # the least distance between ticks: more would crowd the axis even if they fit
+_BELOW = 32        # first below-axis label baseline under the axis: clear of the tick labels
+_ABOVE = 22        # first above-axis label baseline over the axis: its sublabel clears the marks
+_TOP = 24          # room above the highest label row's baseline
 
-    Labels go in rows alternately above and below the axis; each takes the first row
-    where it overlaps no label already placed, so close dates never print over each other.
+# Tick steps from finest to coarsest. Hours divide a day and months a year, so every step
+# lands on the same natural boundaries each day or year; days restart on the 1st.
+_STEPS: list[tuple[str, int]] = (
+    [("hour", n) for n in (1, 2, 3, 6, 12)]
+    + [("day", n) for n in (1, 2, 5, 10, 15)]
+    + [("month", n) for n in (1, 2, 3, 6)])
+_UNITS = ("hour", "day", "month", "year")
+
+
+def _unit_for(span: dt.timedelta) -> str:
+    """The finest unit that still reads well for this much time."""
+    if span < dt.timedelta(days=2):
+        return "hour"
+    if span < dt.timedelta(days=122):
+        return "day"
+    if span < dt.timedelta(days=6 * 365.25):
+        return "month"
+    return "year"
+
+
+def _steps_from(unit: str, years: float) -> Iterator[tuple[str, int]]:
+    """Candidate steps, finest first, starting at ``unit``; years go 1, 2, 5, 10, 20, 50…
+    until one step covers the whole span, so a candidate with at most one tick always comes."""
+    first = _UNITS.index(unit)
+    yield from ((u, n) for u, n in _STEPS if _UNITS.index(u) >= first)
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            yield "year", step * factor
+        if step > years:
+            return
+        step *= 10
+
+
+def _boundaries(unit: str, step: int, lo: dt.datetime, hi: dt.datetime) -> Iterator[dt.datetime]:
+    """Natural boundaries (whole hours, midnights, 1sts of months, 1 January) in [lo, hi], UTC."""
+    utc = dt.timezone.utc
+    if unit == "hour":
+        moment = lo.replace(minute=0, second=0, microsecond=0)
+        while moment <= hi:
+            if moment >= lo and moment.hour % step == 0:
+                yield moment
+            moment += dt.timedelta(hours=1)
+    elif unit == "day":
+        day = lo.date()
+        while (moment := dt.datetime(day.year, day.month, day.day, tzinfo=utc)) <= hi:
+            month_days = calendar.monthrange(day.year, day.month)[1]
+            # The 31st then the 1st would be a cramped pair: a step's last tick in a month
+            # is kept only when at least half a step remains before the next month.
+            if moment >= lo and (day.day - 1) % step == 0 and (
+                    step == 1 or month_days + 1 - day.day >= step / 2):
+                yield moment
+            day += dt.timedelta(days=1)
+    elif unit == "month":
+        year, month = lo.year, lo.month
+        while (moment := dt.datetime(year, month, 1, tzinfo=utc)) <= hi:
+            if moment >= lo and (month - 1) % step == 0:
+                yield moment
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        year = lo.year + (-lo.year % step)
+        while year <= hi.year and year <= dt.MAXYEAR:
+            moment = dt.datetime(year, 1, 1, tzinfo=utc)
+            if moment >= lo:
+                yield moment
+            year += step
+
+
+def _tick_width(label: str) -> float:
+    # Tick labels are 9 px, but digits are wider than the average letter: measured at 10 px.
+    return _ems(label) * _CHAR
+
+
+def _ticks(lo: dt.datetime, hi: dt.datetime, unit: str, x_of, tick_label, width: int) -> tuple[str, list[Tick]]:
+    """The finest step whose tick labels keep clear of each other and of the figure's edges."""
+    years = (hi - lo).days / 365.25
+    for step_unit, step in _steps_from(unit, years):
+        ticks = []
+        for moment in _boundaries(step_unit, step, lo, hi):
+            x = x_of(moment)
+            label = tick_label(moment, step_unit)
+            half = _tick_width(label) / 2
+            ticks.append(Tick(x, label, round(min(max(x, _EDGE + half), width - _EDGE - half), 1)))
+        if all(b.x - a.x >= _TICK_MIN and
+               b.label_x - _tick_width(b.label) / 2 - (a.label_x + _tick_width(a.label) / 2) >= _TICK_GAP
+               for a, b in zip(ticks, ticks[1:])):
+            return step_unit, ticks
+    raise AssertionError("unreachable: the coarsest year step leaves at most one tick")
+
+
+def _shorten(text: str, room: float) -> str:
+    """``text`` cut with "…" to fit ``room`` px: the full text stays in the linked table."""
+    if _ems(text) * _CHAR <= room:
+        return text
+    while text and (_ems(text) + 1) * _CHAR > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], width: int = 640,
+             announced_word: str = "announced") -> Timeline | None:
+    """Items on a time axis whose unit and ticks suit the time they cover.
+
+    ``tick_label(moment, unit)`` words a tick (``moment`` in UTC, ``unit`` one of "hour", "day",
+    "month", "year"). ``announced_word`` is only measured: the template adds it to the sublabel
+    of announced items, so their label needs that much more room.
+
+    Labels go in rows alternately above and below the axis; each takes the first row where it
+    meets no label already placed and no other item's stem, so close dates never print over each
+    other. When no row has room the item keeps its mark without a label (``unlabelled``).
     """
-    top = [e for e in events if not e.part_of]
-    if not top:
+    if not spans:
         return None
-    days = sorted(((PartialDate(e.date).first_day, e) for e in top), key=lambda item: item[0])
-    first_year, last_year = days[0][0].year, days[-1][0].year + 1
-    start, end = dt.date(first_year, 1, 1), dt.date(last_year, 1, 1)
-    left, right = 24.0, width - 24.0
+    for span in spans:
+        if span.start.tzinfo is None or (span.end is not None and span.end.tzinfo is None):
+            raise ValueError(f"timeline: {span.label!r} has a time without a time zone")
+        if span.end is not None and span.end < span.start:
+            raise ValueError(f"timeline: {span.label!r} ends before it starts")
+    utc = dt.timezone.utc
+    items = sorted(spans, key=lambda s: (s.start, s.end or s.start))
+    lo = min(s.start for s in items).astimezone(utc)
+    hi = max(s.end or s.start for s in items).astimezone(utc)
+    if lo == hi:
+        # One instant: a day either side gives a few midnights to read it against.
+        lo, hi, unit = lo - dt.timedelta(days=1), hi + dt.timedelta(days=1), "day"
+    else:
+        if hi - lo < dt.timedelta(hours=2):  # minutes apart: keep at least a couple of hour ticks
+            middle = lo + (hi - lo) / 2
+            lo, hi = middle - dt.timedelta(hours=1), middle + dt.timedelta(hours=1)
+        unit = _unit_for(hi - lo)
+        pad = (hi - lo) * _PAD
+        lo, hi = lo - pad, hi + pad
+    left, right = float(_MARGIN), float(width - _MARGIN)
+    seconds = (hi - lo).total_seconds()
 
-    def x_of(day: dt.date) -> float:
-        return round(left + (right - left) * (day - start).days / max((end - start).days, 1), 1)
+    def x_of(moment: dt.datetime) -> float:
+        return round(left + (right - left) * (moment - lo).total_seconds() / seconds, 1)
 
-    placed: dict[int, list[tuple[float, float]]] = {}
-    rows: list[tuple[int, float, float, str, Event, str, str]] = []
-    for day, event in days:
-        x = x_of(day)
-        text, sub = label(event), date_label(event)
-        span = max(_ems(text), _ems(sub) * 0.9) * _CHAR + 6
-        anchor = "end" if x + span > width - 4 else "start"
-        x0, x1 = (x - span, x) if anchor == "end" else (x, x + span)
-        row = next((r for r in range(_ROWS * 4)
-                    if all(x1 + 8 < a or x0 - 8 > b for a, b in placed.get(r, []))), None)
-        if row is None:  # a crowded axis (a large fact base): a dot without a label
-            rows.append((None, x, x0, anchor, event, "", ""))
+    unit, ticks = _ticks(lo, hi, unit, x_of, tick_label, width)
+    # Tick label boxes, which a below-axis stem must not cross (the labels sit in its way).
+    tick_boxes = [(t.label_x - _tick_width(t.label) / 2 - _STEM_GAP,
+                   t.label_x + _tick_width(t.label) / 2 + _STEM_GAP) for t in ticks]
+
+    boxes: dict[int, list[tuple[float, float]]] = {}   # row → label extents placed in it
+    stems: dict[int, list[float]] = {}                  # row → stems crossing it to a farther row
+    placed = []
+    for span in items:
+        x = x_of(span.start)
+        x_end = x_of(span.end) if span.end is not None else x
+        bar = x_end - x >= _BAR_MIN
+        text = _shorten(span.label, width * _LABEL_MAX)
+        sub = _shorten(span.sublabel, width * _LABEL_MAX)
+        shown_sub = f"{sub} ({announced_word})" if span.announced else sub
+        size = max(_ems(text), _ems(shown_sub) * 0.9) * _CHAR + 6
+        anchor = "end" if x + size > width - _EDGE else "start"
+        x0 = x - size if anchor == "end" else x
+        x0 = min(max(x0, _EDGE), width - _EDGE - size)  # a label longer than the room left of x
+        x1 = x0 + size
+
+        def free(row: int) -> bool:
+            side, level = row % 2, row // 2
+            if any(x1 + _LABEL_GAP > a and x0 - _LABEL_GAP < b for a, b in boxes.get(row, [])):
+                return False
+            if any(x0 - _STEM_GAP < s < x1 + _STEM_GAP for s in stems.get(row, [])):
+                return False
+            # This label's own stem crosses the nearer rows on its side, and, below the axis,
+            # the tick labels.
+            crossed = [box for near in range(side, row, 2) for box in boxes.get(near, [])]
+            if side == 1:
+                crossed += tick_boxes
+            return not any(a - _STEM_GAP < x < b + _STEM_GAP for a, b in crossed)
+
+        row = next((r for r in range(_ROWS) if free(r)), None)
+        if row is None:  # a crowded axis: the mark without a label
+            placed.append((None, span, x, x_end, bar, x, "start", "", ""))
             continue
-        placed.setdefault(row, []).append((x0, x1))
-        rows.append((row, x, x0, anchor, event, text, sub))
-    labelled = [r for r, *_ in rows if r is not None]
-    above = max([r for r in labelled if r % 2 == 0], default=-2) // 2 + 1
-    below = max([r for r in labelled if r % 2 == 1], default=-1) // 2 + 1
-    axis_y = 16 + above * _ROW + 8
-    height = int(axis_y + 22 + below * _ROW + 4)
+        boxes.setdefault(row, []).append((x0, x1))
+        for near in range(row % 2, row, 2):
+            stems.setdefault(near, []).append(x)
+        label_x = x0 + size if anchor == "end" else x0
+        placed.append((row, span, x, x_end, bar, label_x, anchor, text, sub))
+
+    rows = [r for r, *_ in placed if r is not None]
+    above = max([r // 2 + 1 for r in rows if r % 2 == 0], default=0)
+    below = max([r // 2 + 1 for r in rows if r % 2 == 1], default=0)
+    axis_y = float(_TOP + max(above - 1, 0) * _ROW + _ABOVE) if above else float(_TOP)
+    bottom = axis_y + _TICK_DY + _TICK_DOWN
+    if below:
+        bottom = axis_y + _BELOW + (below - 1) * _ROW + _LABEL_DOWN
     marks = []
-    for row, x, x0, anchor, event, text, sub in rows:
+    for row, span, x, x_end, bar, label_x, anchor, text, sub in placed:
         if row is None:
-            marks.append(Mark(x, x, axis_y, axis_y, anchor, "", "", event.status == "announced", event.id))
-            continue
-        level = row // 2
-        if row % 2 == 0:
-            label_y = axis_y - 22 - level * _ROW
-            stem_end = label_y + 14
+            label_y = stem_end = axis_y
+        elif row % 2 == 0:
+            label_y = axis_y - _ABOVE - row // 2 * _ROW
+            stem_end = label_y + _LABEL_DOWN
         else:
-            label_y = axis_y + 32 + level * _ROW
-            stem_end = label_y - 10
-        marks.append(Mark(x, x if anchor == "start" else x, label_y, stem_end, anchor, text, sub,
-                          event.status == "announced", event.id))
-    ticks = [Tick(x_of(dt.date(year, 1, 1)), year_label(dt.date(year, 1, 1))) for year in range(first_year, last_year + 1)]
-    return Timeline(width, height, axis_y, left, right, ticks, marks, len(rows) - len(labelled))
+            label_y = axis_y + _BELOW + row // 2 * _ROW
+            stem_end = label_y - _LABEL_UP - 1
+        marks.append(Mark(x, x_end, round(label_x, 1), label_y, stem_end, anchor, text, sub,
+                          span.announced, span.vague, span.target, bar))
+    return Timeline(width, int(bottom + 4), axis_y, left, right, axis_y + _TICK_DY, unit, ticks,
+                    marks, len(placed) - len(rows))
 
+
+# --- locator -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Spot:

@@ -101,6 +101,12 @@ BAD = [
         "  - id: jd-2\n    text: {en: T.}\n    term: very-likely\n    confidence: low\n    rests_on: [accord]")}),
      [(97, 11)]),
     ("judgment-basis", variant({94: "    rests_on: []"}), [(90, 9)]),
+    # an undeclared kind, one letter away from a built-in one: reported at the value
+    ("unknown-kind", variant({46: "    kind: visti"}), [(46, 11)]),
+    ("unknown-kind", variant({97: "    kind: warning"}), [(97, 11)]),
+    # a declared kind lacks a label for a configured locale: the vocabulary's texts are texts too
+    ("missing-locale", variant({46: "    kind: fire"}, append="vocabulary:\n  event_kinds:\n    fire: {fr: Incendie}\n"),
+     [(106, 11), (106, 12)]),
     ("exception-reason", variant(insert={38: "    exceptions:\n      - rule: original-script-name"}), [(40, 15)]),
     ("unused-exception", variant(insert={38: "    exceptions:\n      - rule: original-script-name\n"
                                              "        reason: Known by this name only."}), [(40, 15)]),
@@ -130,6 +136,9 @@ GOOD = [
     ("invisible-character", variant({30: "    name: {en: Alice Martín}"})),
     ("missing-locale", variant({41: "    name: {en: Nordhavn}"})),
     ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
+    ("unknown-kind", variant({46: "    kind: fire", 97: "    kind: warning"},
+                             append="vocabulary:\n  event_kinds:\n    fire: {en: Fire}\n"
+                                    "  statement_kinds:\n    warning: {en: Warning}\n")),
     ("exception-reason", variant({36: "    spellings: [B. Berg]"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
     ("source-predates-event", variant({15: '    published: "2020-01"'})),

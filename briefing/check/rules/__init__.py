@@ -27,6 +27,7 @@ from briefing.check.rules import (
     single_origin,
     source_after_event,
     unbalanced_quotes,
+    unknown_kind,
     unknown_reference,
     unmarked_conflict,
     unsourced_claim,
@@ -46,7 +47,7 @@ _CATALOGUE = (
     # YAML hygiene
     yaml_syntax, yaml_encoding, yaml_limits, yaml_unsafe, duplicate_key, yaml11_scalar,
     # schema, identity and references
-    schema, duplicate_id, unknown_reference, unused_record,
+    schema, duplicate_id, unknown_reference, unused_record, unknown_kind,
     # sourcing
     unsourced_claim, source_after_event, single_origin, missing_reliability, url_scheme,
     # time

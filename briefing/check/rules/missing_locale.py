@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
+from briefing.model import Vocabulary
 
 ID = "missing-locale"
 SEVERITY = "error"
@@ -39,7 +40,10 @@ def check(facts, document) -> Iterator[Finding]:
     for record in facts.records():
         for name in type(record).model_fields:
             value = getattr(record, name)
-            if isinstance(value, dict):
+            if isinstance(record, Vocabulary):
+                for key, text in value.items():  # labels by kind: one text per declared kind
+                    yield from _check_text(f"{name}.{key}", text, record.path + (name, key), wanted)
+            elif isinstance(value, dict):
                 yield from _check_text(name, value, record.path + (name,), wanted)
             elif isinstance(value, list):  # lists of names that may be given per locale (outlets)
                 for i, item in enumerate(value):

@@ -24,12 +24,10 @@ Use instead
 
 from __future__ import annotations
 
-import typing
-from functools import lru_cache
-from typing import Any, Iterator
+from typing import Iterator
 
 from briefing.check.problem import Finding, indefinite as _a
-from briefing.model import Record, Ref, kind_of
+from briefing.model import kind_of, references
 
 ID = "unknown-reference"
 SEVERITY = "error"
@@ -44,44 +42,5 @@ def check(facts, document) -> Iterator[Finding]:
         if found is None:
             yield Finding(path, f"{name} refers to {target!r}, which is not defined")
         elif ref.kind not in kind_of(found):
-            yield Finding(path, f"{name} refers to {target!r}, which is a "
-                                f"{type(found).__name__.lower()}, not {_a(ref.kind)}")
-
-
-def references(facts) -> Iterator[tuple[tuple, str, str, Ref]]:
-    """Every reference in the fact base: (path, field name, target id, Ref marker)."""
-    for record in facts.records():
-        for name, ref in _ref_fields(type(record)):
-            value = getattr(record, name)
-            if isinstance(value, str):
-                yield record.path + (name,), name, value, ref
-            else:
-                for i, item in enumerate(value or []):
-                    yield record.path + (name, i), name, item, ref
-
-
-@lru_cache(maxsize=None)
-def _ref_fields(model: type) -> tuple[tuple[str, Ref], ...]:
-    """The fields of a model class that hold references, with their markers."""
-    found = []
-    for name, info in model.model_fields.items():
-        ref = _ref_of(info.annotation, info.metadata)
-        if ref is not None:
-            found.append((name, ref))
-    return tuple(found)
-
-
-def _ref_of(annotation: Any, metadata: list) -> Ref | None:
-    """The Ref marker carried by a field's type, looking through Optional and list."""
-    for item in metadata:
-        if isinstance(item, Ref):
-            return item
-    stack = [annotation]
-    while stack:
-        current = stack.pop()
-        if typing.get_origin(current) is typing.Annotated:
-            for item in typing.get_args(current)[1:]:
-                if isinstance(item, Ref):
-                    return item
-        stack.extend(arg for arg in typing.get_args(current) if not isinstance(arg, Ref))
-    return None
+            noun = found.declared.noun if found.declared else type(found).__name__.lower()
+            yield Finding(path, f"{name} refers to {target!r}, which is {_a(noun)}, not {_a(ref.kind)}")

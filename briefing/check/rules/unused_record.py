@@ -1,8 +1,8 @@
 """unused-record: a source, participant or venue that nothing refers to.
 
 What it does
-    Reports sources no claim or venue cites, and participants and venues no event,
-    statement, gift, agreement or delegation names.
+    Reports entities (sources, participants, venues: any record type that is not a
+    claim) that no other record refers to.
 
 Why is this bad?
     An unused source suggests a claim lost its citation; an unused participant or venue
@@ -24,8 +24,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
-from briefing.check.rules.unknown_reference import references
-from briefing.model import Participant, Source, Venue
+from briefing.model import is_entity, references
 
 ID = "unused-record"
 SEVERITY = "warning"
@@ -36,6 +35,5 @@ STAGE = "model"
 def check(facts, document) -> Iterator[Finding]:
     used = {target for _, _, target, _ in references(facts)}
     for record in facts.records():
-        if isinstance(record, (Source, Participant, Venue)) and record.id not in used:
-            kind = type(record).__name__.lower()
-            yield Finding(record.path + ("id",), f"{kind} {record.id!r} is not referred to anywhere")
+        if is_entity(record) and record.id not in used:
+            yield Finding(record.path + ("id",), f"{record.declared.noun} {record.id!r} is not referred to anywhere")

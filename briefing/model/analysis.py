@@ -1,0 +1,102 @@
+"""What the desk adds to the reporting: the brief's metadata and bottom line, its own
+vocabulary, its judgments, and where the sources disagree."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from briefing.model.base import ClaimRef, DateText, Excusable, Id, Localized, LocaleCode, Record, RecordType, \
+    partial_date
+
+
+class SummaryPoint(Record):
+    """One sentence of the bottom line; it is cited through the claims it rests on."""
+
+    text: Localized = Field(description="One sentence of the bottom line, per locale.",
+                            examples=[{"en": "A fire destroyed the north terminal's warehouse on 14 March."}])
+    claims: list[ClaimRef] = Field(min_length=1, examples=[["ev-fire"]],
+                                   description="Ids of the claims this sentence rests on; its citations come from them.")
+
+
+class Meta(Record):
+    """What the brief is: title, subject, desk, edition, date, locales, bottom line."""
+
+    declared: ClassVar = RecordType(noun="metadata")
+
+    title: Localized = Field(description="Title of the brief, per locale.",
+                             examples=[{"en": "Fire at the North Terminal", "fr": "Incendie au terminal nord"}])
+    subject: Localized = Field(description="What the brief is about, per locale.",
+                               examples=[{"en": "The fire of 14–16 March 2021 and its consequences."}])
+    summary: list[SummaryPoint] = Field(min_length=1, examples=[[{"text": {"en": "A fire broke out on 14 March."},
+                                                                  "claims": ["ev-fire"]}]],
+                                        description="Bottom line up front: reported facts only, each point resting "
+                                                    "on claims.")
+    desk: str | Localized = Field(description="The producing desk, one name or one per locale.",
+                                  examples=["Open-Source Desk"])
+    edition: int = Field(ge=1, le=1_000_000, strict=True, description="Edition number of the brief.", examples=[1])
+    as_of: DateText = Field(description="Information as of this date.", examples=["2021-03-17"])
+    locales: list[LocaleCode] = Field(min_length=1, examples=[["en", "fr"]],
+                                      description="Locales the brief is built in; the first is the fact base's own "
+                                                  "language.")
+    marking: Localized | None = Field(default=None, examples=[{"en": "UNCLASSIFIED // OPEN SOURCE"}],
+                                      description="Handling marking shown at the top and bottom of every page. "
+                                                  "Default: an unclassified open-source marking.")
+    portion_mark: Localized | None = Field(default=None, examples=[{"en": "(U//OS)"}],
+                                           description="Short marking put before each paragraph, table and figure. "
+                                                       "Default: (U//OS).")
+    previous: str | None = Field(default=None, examples=["editions/facts-1.yaml"],
+                                 description="The previous edition's fact base, a path relative to this file; the "
+                                             "brief then lists what changed since it.")
+
+    _as_of = field_validator("as_of")(lambda cls, value: partial_date(value))
+
+
+KindLabels = dict[Id, Localized]
+
+
+class Vocabulary(Record):
+    """Kinds a fact base adds to the built-in ones, each with its label per locale."""
+
+    event_kinds: KindLabels = Field(default_factory=dict, examples=[{"fire": {"en": "Fire", "fr": "Incendie"}}],
+                                    description="Event kinds beyond the built-in ones: id → label per locale.")
+    statement_kinds: KindLabels = Field(default_factory=dict,
+                                        examples=[{"warning": {"en": "Warning", "fr": "Mise en garde"}}],
+                                        description="Statement kinds beyond the built-in ones: id → label per locale.")
+
+
+class Judgment(Excusable):
+    """An analytic judgment: the desk's own assessment, resting on claims."""
+
+    declared: ClassVar = RecordType(noun="judgment", label="text")
+
+    id: Id
+    text: Localized = Field(description="The judgment, per locale, in the analyst's words.",
+                            examples=[{"en": "The fire probably started in the fuel depot."}])
+    term: str = Field(examples=["likely"],
+                      description="Estimative term from one scale: ICD 203 (e.g. likely, very-likely) or the UK PHIA "
+                                  "yardstick (e.g. realistic-possibility, highly-likely).")
+    confidence: Literal["low", "moderate", "high"] = Field(description="Analytic confidence: low, moderate or high.",
+                                                           examples=["moderate"])
+    rests_on: list[ClaimRef] = Field(default_factory=list, description="Ids of the claims the judgment rests on.",
+                                     examples=[["ev-explosion", "st-operator"]])
+
+
+class Conflict(Excusable):
+    """Claims that disagree, and how the disagreement stands."""
+
+    declared: ClassVar = RecordType(noun="conflict", section="discrepancies", label="topic")
+
+    id: Id
+    topic: Localized = Field(description="What the sources disagree about, per locale.",
+                             examples=[{"en": "Number of people injured"}])
+    claims: list[ClaimRef] = Field(min_length=2, description="Ids of the claims involved.",
+                                   examples=[["q-injured-12", "q-injured-15"]])
+    status: Literal["disputed", "resolved"] = Field(examples=["resolved"],
+                                                    description="disputed (no version retained) or resolved "
+                                                                "(one preferred, with a reason).")
+    preferred: ClaimRef | None = Field(default=None, examples=["q-injured-15"],
+                                       description="For a resolved conflict, the id of the version the desk retains.")
+    reason: Localized | None = Field(default=None, description="Why the conflict stands as it does, per locale.",
+                                     examples=[{"en": "The later figure comes from the hospital's own count."}])

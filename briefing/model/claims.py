@@ -1,0 +1,221 @@
+"""Claims: what a source says. Every claim cites its sources and carries an Admiralty
+information-credibility rating (1-6); claims and entities share one id namespace."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field, field_validator
+
+from briefing.model.base import (ID_PATTERN, CountryCode, DateText, EventRef, Excusable, Id, Localized, LocaleCode,
+                                 OutletName, ParticipantRef, Qualifier, Record, RecordType, SourceRef, TimeZoneText,
+                                 VenueRef, partial_date, time_of_day, zone_name)
+
+
+def _optional_date(value: str | None) -> str | None:
+    return value if value is None else partial_date(value)
+
+
+class Claim(Excusable):
+    """Anything a source says. Cites its sources and rates the information's credibility."""
+
+    id: Id
+    sources: list[SourceRef] = Field(default_factory=list, description="Ids of the sources that report this claim.",
+                                     examples=[["src-coastal-daily", "src-wire"]])
+    credibility: int = Field(ge=1, le=6, examples=[2],
+                             description="Admiralty information credibility: 1 confirmed by independent sources, "
+                                         "2 probably true, 3 possibly true, 4 doubtful, 5 improbable, "
+                                         "6 cannot be judged.")
+    about: str | None = Field(default=None, pattern=ID_PATTERN, examples=["injured-count"],
+                              description="What the claim is about: claims sharing this key are versions of one fact "
+                                          "and must agree or be listed in a conflict.")
+    note: Localized | None = Field(default=None, description="An analyst's remark on this record, per locale.",
+                                   examples=[{"en": "Dated from 'last night' in the article."}])
+
+
+class Recurrence(Record):
+    n: int = Field(ge=1, description="The rank in the series (2 for 'the second').", examples=[2])
+    years: int = Field(ge=1, le=1000, description="The span of the series, in years.", examples=[4])
+
+
+class Event(Claim):
+    """Something that happened, or was announced, at a time and (often) a place."""
+
+    declared: ClassVar = RecordType(noun="event", section="chronology", dated_by=("date",), label="name")
+
+    kind: str = Field(pattern=ID_PATTERN, examples=["meeting"],
+                      description="What kind of event: a built-in kind (summit, visit, travel, talks, ceremony, "
+                                  "tour, banquet, signing, meeting, incident, other) or one the fact base declares "
+                                  "under vocabulary.event_kinds.")
+    name: Localized = Field(description="Name shown to readers, per locale.",
+                            examples=[{"en": "Evacuation of the terminal", "fr": "Évacuation du terminal"}])
+    summary: Localized | None = Field(default=None, description="A sentence or two on what happened, per locale.",
+                                      examples=[{"en": "Crews evacuate the terminal as the fire spreads."}])
+    date: DateText = Field(description="Date it began (local date): YYYY, YYYY-MM or YYYY-MM-DD (quote it).",
+                           examples=["2021-03-14"])
+    end_date: DateText | None = Field(default=None, description="Last day, for events over several days.",
+                                      examples=["2021-03-16"])
+    time: str | None = Field(default=None, description="Local time it began, HH:MM (read in the event's time zone).",
+                             examples=["23:30"])
+    end_time: str | None = Field(default=None, description="Local time it ended, HH:MM, on end_date (or on date).",
+                                 examples=["04:20"])
+    timezone: TimeZoneText | None = Field(default=None, examples=["+01:00"], description="Time zone of time and end_time when neither "
+                                                                    "its venue nor the event it is part of gives one: "
+                                                                    "an IANA zone or a UTC offset such as +02:00.")
+    status: Literal["occurred", "announced"] = Field(default="occurred", examples=["occurred"],
+                                                     description="Whether the event took place or was only announced.")
+    venue: VenueRef | None = Field(default=None, description="Id of the venue.", examples=["north-terminal"])
+    part_of: EventRef | None = Field(default=None, description="Id of the larger event this one is part of.",
+                                     examples=["ev-fire"])
+    participants: list[ParticipantRef] = Field(default_factory=list, description="Ids of the participants taking part.",
+                                               examples=[["port-authority"]])
+    first_since: DateText | None = Field(default=None, examples=["2019"],
+                                         description="The sources call it the first such event since this date.")
+    nth_in_years: Recurrence | None = Field(default=None, examples=[{"n": 2, "years": 4}],
+                                            description="The sources call it the n-th such event in so many years.")
+
+    _dates = field_validator("date", "end_date", "first_since")(lambda cls, value: _optional_date(value))
+    _times = field_validator("time", "end_time")(lambda cls, value: time_of_day(value))
+    _zone = field_validator("timezone")(lambda cls, value: zone_name(value))
+
+
+class Duration(Claim):
+    """How long something lasted, as a source reports it."""
+
+    declared: ClassVar = RecordType(noun="duration", section="durations", dated_by=("event",), label="measures")
+
+    event: EventRef = Field(description="Id of the event this record belongs to.", examples=["ev-evacuation"])
+    measures: Localized = Field(description="What the duration measures, per locale.",
+                                examples=[{"en": "Evacuation of the terminal"}])
+    value: float = Field(gt=0, le=1_000_000, description="The number as reported, in the unit below.", examples=[6])
+    unit: Literal["second", "minute", "hour", "day", "week", "month"] = Field(description="Unit of the value.",
+                                                                               examples=["hour"])
+    qualifier: Qualifier = Field(default="exact", examples=["about"],
+                                 description="How the source qualifies the number: exact, about, more-than, "
+                                             "less-than, at-least or at-most.")
+
+
+class Quantity(Claim):
+    """A reported figure: a count, an amount, a tonnage, a share of votes."""
+
+    declared: ClassVar = RecordType(noun="quantity", section="quantities", dated_by=("date", "event"),
+                                    label="measures")
+
+    measures: Localized = Field(description="What is counted or measured, per locale.",
+                                examples=[{"en": "People injured", "fr": "Blessés"}])
+    value: float = Field(ge=0, le=1e15, description="The number as reported.", examples=[12])
+    unit: str | None = Field(default=None, examples=["mass-tonne"],
+                             description="Unit of the value: a CLDR unit (mass-tonne, length-kilometer, "
+                                         "volume-cubic-meter, area-hectare, …) or an ISO 4217 currency code (EUR); "
+                                         "none for a plain count.")
+    qualifier: Qualifier = Field(default="exact", examples=["at-least"],
+                                 description="How the source qualifies the number: exact, about, more-than, "
+                                             "less-than, at-least or at-most.")
+    event: EventRef | None = Field(default=None, description="Id of the event the figure belongs to.",
+                                   examples=["ev-explosion"])
+    date: DateText | None = Field(default=None, description="Date the figure refers to, when it is not its event's.",
+                                  examples=["2021-03-15"])
+
+    _date = field_validator("date")(lambda cls, value: _optional_date(value))
+    _unit = field_validator("unit")(lambda cls, value: _unit_name(value))
+
+
+def _unit_name(value: str | None) -> str | None:
+    if value is None:
+        return value
+    from babel import numbers, units
+
+    if len(value) == 3 and value.isupper():
+        if value not in numbers.list_currencies():
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+        return value
+    try:
+        units.get_unit_name(value, locale="en")
+    except units.UnknownUnitError:
+        raise ValueError(f"{value!r} is not a CLDR unit (such as mass-tonne or length-kilometer) "
+                         "nor an ISO 4217 currency code (such as EUR)") from None
+    return value
+
+
+class Gift(Claim):
+    """Something given by one participant to another."""
+
+    declared: ClassVar = RecordType(noun="gift", section="gifts", dated_by=("event",), label="item")
+
+    event: EventRef | None = Field(default=None, description="Id of the occasion.", examples=["ev-reception"])
+    giver: ParticipantRef = Field(description="Id of the participant who gave the gift.", examples=["mayor"])
+    recipient: ParticipantRef = Field(description="Id of the participant who received it.", examples=["ambassador"])
+    item: Localized = Field(description="What was given, per locale.", examples=[{"en": "A book of local history"}])
+    details: Localized | None = Field(default=None, description="Further details the sources give, per locale.",
+                                      examples=[{"en": "Signed by the author."}])
+
+
+class Provision(Claim):
+    """One provision of an agreement, as the sources report it."""
+
+    declared: ClassVar = RecordType(noun="provision", dated_by=(), label="text")
+
+    text: Localized = Field(description="The provision as the sources report it, per locale.",
+                            examples=[{"en": "Joint patrols of the border river."}])
+
+
+class Agreement(Claim):
+    """An agreement signed, with its provisions."""
+
+    declared: ClassVar = RecordType(noun="agreement", section="agreement", dated_by=("date",), label="name")
+
+    name: Localized = Field(description="Name shown to readers, per locale.",
+                            examples=[{"en": "Fisheries Cooperation Agreement"}])
+    other_names: list[str] = Field(default_factory=list, description="Other names found in the sources.",
+                                   examples=[["Fisheries Accord"]])
+    date: DateText = Field(description="Date of signing: YYYY-MM-DD.", examples=["2021-06-02"])
+    venue: VenueRef = Field(description="Id of the venue.", examples=["city-hall"])
+    event: EventRef | None = Field(default=None, description="Id of the signing event.", examples=["ev-signing"])
+    parties: list[CountryCode] = Field(min_length=2, description="Country codes of the parties.",
+                                       examples=[["PT", "ES"]])
+    signatories: list[ParticipantRef] = Field(default_factory=list, description="Ids of the participants who signed.",
+                                              examples=[["minister-a", "minister-b"]])
+    provisions: list[Provision] = Field(default_factory=list, description="Provisions as the sources report them, each "
+                                                                          "a sourced claim.",
+                                        examples=[[{"id": "prov-patrols", "text": {"en": "Joint patrols."},
+                                                    "sources": ["src-wire"], "credibility": 2}]])
+
+    _date = field_validator("date")(lambda cls, value: partial_date(value))
+
+
+class Quotation(Record):
+    """A short quotation as the source printed it, in the source's language."""
+
+    text: str = Field(max_length=300, description="The quotation, verbatim.", examples=["no one is missing"])
+    lang: LocaleCode = Field(description="Language code of the quotation.", examples=["en"])
+
+
+class Statement(Claim):
+    """What someone said: a quotation, an announcement, a reaction, an allegation."""
+
+    declared: ClassVar = RecordType(noun="statement", section="statements", dated_by=("date",), label="text")
+
+    kind: str = Field(pattern=ID_PATTERN, examples=["announcement"],
+                      description="What kind of statement: a built-in kind (quotation, invitation, acceptance, "
+                                  "reaction, allegation, announcement) or one the fact base declares under "
+                                  "vocabulary.statement_kinds.")
+    speaker: ParticipantRef | None = Field(default=None, description="Id of the participant who spoke.",
+                                           examples=["port-authority"])
+    speaker_label: Localized | None = Field(default=None, examples=[{"en": "The regional government"}],
+                                            description="Who spoke, when not a participant in the base.")
+    concerns: list[ParticipantRef] = Field(default_factory=list, description="Participants the statement is about.",
+                                           examples=[["operator"]])
+    event: EventRef | None = Field(default=None, description="Id of the event the statement belongs to.",
+                                   examples=["ev-press-conference"])
+    date: DateText | None = Field(default=None, description="When it was said: YYYY, YYYY-MM or YYYY-MM-DD.",
+                                  examples=["2021-03-15"])
+    text: Localized = Field(description="What was said, in the analyst's words.",
+                            examples=[{"en": "The authority says the fire is contained."}])
+    quote: Quotation | None = Field(default=None, examples=[{"text": "no one is missing", "lang": "en"}],
+                                    description="A short verbatim quotation, in the source's language "
+                                                "(at most 300 characters).")
+    carried_by: list[OutletName] = Field(default_factory=list, examples=[["Wire Service"]],
+                                         description="Outlets or agencies that carried it: a proper name, or a "
+                                                     "description per locale.")
+
+    _date = field_validator("date")(lambda cls, value: _optional_date(value))

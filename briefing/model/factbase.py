@@ -1,0 +1,208 @@
+"""The fact base as a whole, and what every later stage derives from the record declarations:
+the record types it holds, what a reference may name, how a record is dated."""
+
+from __future__ import annotations
+
+import typing
+from functools import lru_cache
+from typing import Any, Iterator
+
+from pydantic import Field, PrivateAttr
+
+from briefing.model.analysis import Conflict, Judgment, Meta, Vocabulary
+from briefing.model.base import Entity, PartialDate, Record, RecordType, Ref
+from briefing.model.claims import Agreement, Claim, Duration, Event, Gift, Quantity, Statement
+from briefing.model.entities import Participant, Source, Venue
+
+
+class FactBase(Record):
+    """A curated fact base: sources, participants, venues, events, durations, quantities, gifts,
+    agreements, statements, judgments and conflicts, each claim citing its sources."""
+
+    meta: Meta = Field(description="What the brief is: title, subject, desk, edition, date, locales, bottom line.")
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary, description="Event and statement kinds this fact base "
+                                                                           "declares, with their labels.")
+    sources: list[Source] = Field(min_length=1, description="The documents the claims come from, with their "
+                                                           "reliability.")
+    participants: list[Participant] = Field(default_factory=list, description="People, delegations and "
+                                                                              "organizations.")
+    venues: list[Venue] = Field(default_factory=list, description="Places named in the reporting.")
+    events: list[Event] = Field(default_factory=list, description="Events, each with its date and, where known, "
+                                                                  "its time, place and participants.")
+    durations: list[Duration] = Field(default_factory=list, description="Every reported duration, attached to the "
+                                                                        "event it measures.")
+    quantities: list[Quantity] = Field(default_factory=list, description="Reported figures: counts, amounts, "
+                                                                         "tonnages, votes.")
+    gifts: list[Gift] = Field(default_factory=list, description="Gifts exchanged, with giver, recipient and occasion.")
+    agreements: list[Agreement] = Field(default_factory=list, description="Agreements signed, with their provisions.")
+    statements: list[Statement] = Field(default_factory=list, description="Statements, announcements, quotations, "
+                                                                          "reactions and allegations.")
+    judgments: list[Judgment] = Field(default_factory=list, description="The analysts' own assessments, kept apart "
+                                                                        "from reported facts.")
+    conflicts: list[Conflict] = Field(default_factory=list, description="Where sources disagree, and how each "
+                                                                        "disagreement stands.")
+
+    # The fact base is not changed after validation, so the walk and the index are kept.
+    _records: list[Record] | None = PrivateAttr(default=None)
+    _index: dict[str, Record] | None = PrivateAttr(default=None)
+
+    def records(self) -> list[Record]:
+        """Every record, depth first, in document order."""
+        if self._records is None:
+            self._records = list(_walk(self))
+        return self._records
+
+    def claims(self) -> Iterator[Claim]:
+        return (r for r in self.records() if isinstance(r, Claim))
+
+    def index(self) -> dict[str, Record]:
+        """Records by id (the first one wins when an id is duplicated)."""
+        if self._index is None:
+            found: dict[str, Record] = {}
+            for record in self.records():
+                record_id = getattr(record, "id", None)
+                if isinstance(record_id, str):
+                    found.setdefault(record_id, record)
+            self._index = found
+        return self._index
+
+    def of_type(self, record_type: type[Record]) -> list[Record]:
+        """Every record of one declared type, wherever it sits (provisions inside agreements too)."""
+        return [r for r in self.records() if type(r) is record_type]
+
+
+@lru_cache(maxsize=None)
+def record_types(model: type[Record] = FactBase) -> tuple[type[Record], ...]:
+    """Every declared record type a fact-base model holds, in declaration order: found by
+    following its fields, so a type added to the model is found without being listed here."""
+    found: list[type[Record]] = []
+
+    def visit(cls: type[Record]) -> None:
+        for info in cls.model_fields.values():
+            for candidate in _model_classes(info.annotation):
+                if candidate not in found:
+                    if candidate.declared is not None:
+                        found.append(candidate)
+                    visit(candidate)
+
+    visit(model)
+    return tuple(found)
+
+
+def _model_classes(annotation: Any) -> Iterator[type[Record]]:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        yield annotation
+        return
+    for argument in typing.get_args(annotation):
+        yield from _model_classes(argument)
+
+
+def declaration(record: Any) -> RecordType | None:
+    return getattr(type(record), "declared", None)
+
+
+def kind_of(record: Record) -> set[str]:
+    """The reference kinds a record can answer to: its type's noun, and "claim" for claims."""
+    kinds = {record.declared.noun} if record.declared else set()
+    if isinstance(record, Claim):
+        kinds.add("claim")
+    return kinds
+
+
+def is_entity(record: Any) -> bool:
+    return isinstance(record, Entity)
+
+
+def date_of(record: Record, index: dict[str, Record], depth: int = 0) -> PartialDate | None:
+    """The date a record reports, from the fields its declaration dates it by: a date of its
+    own, or the date of the record a reference names (a duration is dated by its event)."""
+    declared = record.declared
+    if declared is None or depth > 8:  # a chain of references never loops for long
+        return None
+    for name in declared.dated_by:
+        value = getattr(record, name, None)
+        if not value:
+            continue
+        if name not in dict(reference_fields(type(record))):
+            return PartialDate(value)
+        target = index.get(value)
+        found = date_of(target, index, depth + 1) if target is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=None)
+def reference_fields(model: type[Record]) -> tuple[tuple[str, Ref], ...]:
+    """The fields of a record type that hold references, with their markers."""
+    found = []
+    for name, info in model.model_fields.items():
+        ref = _ref_of(info.annotation, info.metadata)
+        if ref is not None:
+            found.append((name, ref))
+    return tuple(found)
+
+
+def _ref_of(annotation: Any, metadata: list) -> Ref | None:
+    """The Ref marker carried by a field's type, looking through Optional and list."""
+    for item in metadata:
+        if isinstance(item, Ref):
+            return item
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if typing.get_origin(current) is typing.Annotated:
+            for item in typing.get_args(current)[1:]:
+                if isinstance(item, Ref):
+                    return item
+        stack.extend(arg for arg in typing.get_args(current) if not isinstance(arg, Ref))
+    return None
+
+
+def references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
+    """Every reference in the fact base: (path, field name, target id, Ref marker)."""
+    for record in facts.records():
+        for name, ref in reference_fields(type(record)):
+            value = getattr(record, name)
+            if isinstance(value, str):
+                yield record.path + (name,), name, value, ref
+            else:
+                for i, item in enumerate(value or []):
+                    yield record.path + (name, i), name, item, ref
+
+
+def _walk(record: Record) -> Iterator[Record]:
+    yield record
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, Record):
+            yield from _walk(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Record):
+                    yield from _walk(item)
+
+
+def attach_paths(record: Record, path: tuple = ()) -> None:
+    """Record in each object where it came from, so problems can point into the file."""
+    record._path = path
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, Record):
+            attach_paths(value, path + (name,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Record):
+                    attach_paths(item, path + (name, i))
+
+
+def parse(data: Any, model: type[FactBase] = FactBase) -> FactBase:
+    """Validate plain data into a fact base (raises pydantic's ValidationError)."""
+    facts = model.model_validate(data)
+    attach_paths(facts)
+    return facts
+
+
+__all__ = ["Agreement", "Conflict", "Duration", "Event", "FactBase", "Gift", "Judgment", "Meta", "Participant",
+           "Quantity", "Source", "Statement", "Venue", "Vocabulary", "attach_paths", "date_of", "declaration",
+           "is_entity", "kind_of", "parse", "record_types", "reference_fields", "references"]
