@@ -1,4 +1,5 @@
-# make brief: set up, check, build every locale.  make test: set up, run the tests.
+# make brief: set up, check, build every locale.  make test: set up, lint, type-check, run the tests.
+# make lock: refresh requirements-lock.txt (the pinned, hashed dependencies `make` installs).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
 INPUTS := $(FACTS) $(wildcard templates/* locale/*/LC_MESSAGES/*.po briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
-.PHONY: brief test check watch fuzz bench i18n setup clean distclean schema
+.PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema
 schema: schema/facts.schema.json
 .DELETE_ON_ERROR:
 
@@ -29,8 +30,13 @@ $(OUT)/.brief-done: $(INPUTS) $(SETUP) $(SYSTEM)
 check: $(SETUP)
 	$(BIN)/briefing check $(FACTS)
 
-test: $(SETUP) $(SYSTEM)
+test: lint $(SETUP) $(SYSTEM)
 	$(BIN)/python -m pytest -q
+
+# Run by `make test` before the tests: a finding fails it.
+lint: $(SETUP)
+	$(BIN)/ruff check briefing tests benchmarks tools
+	$(BIN)/mypy briefing
 
 # Live preview on http://127.0.0.1:8000/ (rebuilds on every save of facts.yaml or templates).
 watch: $(SETUP) $(SYSTEM)
@@ -53,12 +59,25 @@ $(SYSTEM): tools/system-deps.sh | $(VENV)/bin/python
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(SETUP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+# Exact versions with hashes from the lock file; then the package itself, with nothing more
+# (its build backend, setuptools, comes from the lock too, hence --no-build-isolation).
+$(SETUP): pyproject.toml requirements-lock.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# Rewrite the lock file from pyproject.toml: runtime dependencies, the test extra (with ruff, mypy,
+# pip-tools) and the build backend, with hashes. `make lock` keeps the current pins that still fit
+# (run it after editing the dependencies); `make lock UPGRADE=1` moves everything to the newest allowed
+# version. Review the diff, run `make test`, commit both files. A new Babel can change plural rules:
+# the i18n test then names the catalog to mend. The pins are resolved for this venv's Python (3.11).
+lock: | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'pip-tools>=7.4'
+	$(BIN)/pip-compile --quiet $(if $(UPGRADE),--upgrade) --generate-hashes --allow-unsafe --extra test --build-deps-for editable \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements-lock.txt pyproject.toml
+
 # The JSON Schema editors use; a test fails when it is stale.
-schema/facts.schema.json: $(SETUP) briefing/model.py briefing/schema.py
+schema/facts.schema.json: $(SETUP) $(wildcard briefing/model.py briefing/model/*.py briefing/vocabulary.py) briefing/schema.py
 	@mkdir -p schema
 	$(BIN)/briefing schema > $@
 
