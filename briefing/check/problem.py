@@ -33,6 +33,6 @@ class Problem:
 
 
 def indefinite(noun: str) -> str:
-    """``noun`` with its English indefinite article: "an event", "an ICD 203", "a summit"."""
+    """``noun`` with its English indefinite article: "an event", "an ICD 203", "a flood"."""
     vowel_sound = noun[:1].lower() in "aeio" or noun.startswith("ICD")  # "a UK", "a unit"
     return f"{'an' if vowel_sound else 'a'} {noun}"

@@ -101,6 +101,14 @@ BAD = [
         "  - id: jd-2\n    text: {en: T.}\n    term: very-likely\n    confidence: low\n    rests_on: [accord]")}),
      [(97, 11)]),
     ("judgment-basis", variant({94: "    rests_on: []"}), [(90, 9)]),
+    # an end time before the start time on the same day (the venue gives the zone)
+    ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "09:00"'}), [(58, 15)]),
+    ("ambiguous-time-zone", variant(insert={48: '    end_time: "18:00"'}), [(49, 15)]),
+    # a zone that is no IANA zone, and a path that must never reach the file system
+    ("schema", variant({43: "    timezone: Europe/Osloo"}), [(43, 15)]),
+    ("schema", variant({43: "    timezone: ../../etc/passwd"}), [(43, 15)]),
+    ("schema", variant({43: '    timezone: "+15:00"'}), [(43, 15)]),
+    ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
     # an undeclared kind, one letter away from a built-in one: reported at the value
     ("unknown-kind", variant({46: "    kind: visti"}), [(46, 11)]),
     ("unknown-kind", variant({97: "    kind: warning"}), [(97, 11)]),
@@ -136,6 +144,10 @@ GOOD = [
     ("invisible-character", variant({30: "    name: {en: Alice Martín}"})),
     ("missing-locale", variant({41: "    name: {en: Nordhavn}"})),
     ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
+    ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
+    ("date-order", variant(insert={48: '    time: "22:00"\n    end_time: "01:00"'})),  # ends the next day
+    ("ambiguous-time-zone", variant(insert={48: '    time: "10:00"\n    timezone: "+01:00"'})),
+    ("schema", variant({43: '    timezone: "-03:30"'}, insert={56: '    time: "23:59"\n    end_time: "23:59"'})),
     ("unknown-kind", variant({46: "    kind: fire", 97: "    kind: warning"},
                              append="vocabulary:\n  event_kinds:\n    fire: {en: Fire}\n"
                                     "  statement_kinds:\n    warning: {en: Warning}\n")),

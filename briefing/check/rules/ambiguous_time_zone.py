@@ -1,14 +1,14 @@
 """ambiguous-time-zone: a time of day with no time zone to read it in.
 
 What it does
-    Reports an event with a ``time`` when neither it nor its venue (or the venue of the
-    event it is part of) gives a ``timezone``, and a source whose publication date-time has
-    no UTC offset.
+    Reports an event with a ``time`` or ``end_time`` when no time zone reads it: neither
+    its own ``timezone``, nor its venue's (or an enclosing venue's), nor that of the event
+    it is part of; and a source whose publication date-time has no UTC offset.
 
 Why is this bad?
-    The sources of one brief are written in several time zones: "last night" in Ankara
-    (UTC+3) is early morning in Pyongyang (UTC+9), possibly the next day. A time without a
-    zone can put an event on the wrong date.
+    The sources of one brief are written in several time zones: "last night" in a city at
+    UTC+3 is early morning at UTC+9, possibly the next day. A time without a zone can put
+    an event on the wrong date, and the chronology orders events by instant.
 
 Example
     ```yaml
@@ -19,8 +19,9 @@ Example
 
 Use instead
     ```yaml
-      venue: pyongyang-airport # whose timezone is Asia/Pyongyang
+      venue: airport           # whose timezone is Asia/Seoul
     ```
+    or ``timezone: "+09:00"`` on the event itself.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import datetime as dt
 from typing import Iterator
 
 from briefing.check.problem import Finding
-from briefing.model import Event, Venue
+from briefing.timing import zone_name_of
 
 ID = "ambiguous-time-zone"
 SEVERITY = "warning"
@@ -37,22 +38,13 @@ SUMMARY = "a time of day with no time zone"
 STAGE = "model"
 
 
-def _zone(event: Event, index) -> str | None:
-    while event is not None:
-        venue = index.get(event.venue) if event.venue else None
-        if isinstance(venue, Venue) and venue.timezone:
-            return venue.timezone
-        parent = index.get(event.part_of) if event.part_of else None
-        event = parent if isinstance(parent, Event) else None
-    return None
-
-
 def check(facts, document) -> Iterator[Finding]:
     index = facts.index()
     for event in facts.events:
-        if event.time and _zone(event, index) is None:
-            yield Finding(event.path + ("time",), f"{event.id!r} gives a time ({event.time}) but no "
-                                                  "venue with a timezone says in which zone")
+        given = next((name for name in ("time", "end_time") if getattr(event, name)), None)
+        if given and zone_name_of(event, index) is None:
+            yield Finding(event.path + (given,), f"{event.id!r} gives a time ({getattr(event, given)}) but no "
+                                                 "time zone: give the event a timezone, or a venue that has one")
     for source in facts.sources:
         for name in ("published", "updated"):
             value = getattr(source, name)

@@ -10,14 +10,14 @@ Why is this bad?
 Example
     ```yaml
     sources:
-      - id: kcna
+      - id: electoral-commission
       ...
     participants:
-      - id: kcna
+      - id: electoral-commission
     ```
 
 Use instead
-    Give each record its own id (``kcna-agency`` for the participant).
+    Give each record its own id (``src-electoral-commission`` for the source).
 """
 
 from __future__ import annotations

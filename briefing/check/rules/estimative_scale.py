@@ -26,22 +26,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding, indefinite as _a
+from briefing.estimative import SCALES, scales_of
 
 ID = "estimative-scale"
 SEVERITY = "error"
 SUMMARY = "a judgment's term is unknown, or judgments mix estimative scales"
 STAGE = "model"
 
-SCALES = {
-    "ICD 203": ["almost-no-chance", "very-unlikely", "unlikely", "roughly-even-chance",
-                "likely", "very-likely", "almost-certain"],
-    "PHIA": ["remote-chance", "highly-unlikely", "unlikely", "realistic-possibility",
-             "likely", "highly-likely", "almost-certain"],
-}
-
-
-def scales_of(term: str) -> set[str]:
-    return {name for name, terms in SCALES.items() if term in terms}
 
 
 def check(facts, document) -> Iterator[Finding]:

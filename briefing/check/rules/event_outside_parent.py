@@ -5,22 +5,22 @@ What it does
     parent's ``end_date`` when it has one. Partial dates count as their whole period.
 
 Why is this bad?
-    A session dated outside its summit, or a ceremony outside the visit, is a typing
-    accident in a date or a wrong ``part_of``; either puts the chronology out of order.
+    A session dated outside its conference, or an evacuation outside the flood, is a
+    typing accident in a date or a wrong ``part_of``; either puts the chronology out of order.
 
 Example
     ```yaml
-    - id: ev-visit
-      date: "2024-06-18"
-      end_date: "2024-06-19"
-    - id: ev-signing
-      part_of: ev-visit
-      date: "2024-06-29"
+    - id: ev-flood
+      date: "2022-10-03"
+      end_date: "2022-10-06"
+    - id: ev-evacuation
+      part_of: ev-flood
+      date: "2022-10-16"
     ```
 
 Use instead
     ```yaml
-      date: "2024-06-19"
+      date: "2022-10-06"
     ```
 """
 

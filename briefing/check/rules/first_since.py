@@ -14,9 +14,9 @@ Why is this bad?
 
 Example
     ```yaml
-    - id: ev-2023-summit
-      kind: summit
-      first_since: "2019"       # but no summit of the same leaders is recorded in 2019
+    - id: ev-2023-ministerial
+      kind: meeting
+      first_since: "2019"       # but no meeting of the same ministers is recorded in 2019
     ```
 
 Use instead

@@ -10,9 +10,9 @@ Why is this bad?
 
 Example
     ```yaml
-    - id: gift-rifle
-      event: ev-banquet          # participants: [putin, kim-jong-un]
-      giver: lavrov
+    - id: gift-book
+      event: ev-reception        # participants: [mayor, ambassador]
+      giver: deputy-mayor
     ```
 
 Use instead

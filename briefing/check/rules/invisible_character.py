@@ -11,12 +11,12 @@ Why is this bad?
 
 Example
     ```yaml
-    name: {en: "Kim\u200bJong Un"}    # a zero-width space inside the name
+    name: {en: "Rosa Ferr\u200beira"}    # a zero-width space inside the name
     ```
 
 Use instead
     ```yaml
-    name: {en: "Kim Jong Un"}
+    name: {en: "Rosa Ferreira"}
     ```
 """
 

@@ -16,7 +16,7 @@ Example
 
 Use instead
     ```yaml
-      rests_on: [st-2023-kirby, st-2023-us-arms-talks]
+      rests_on: [st-2022-cert-advisory, ev-ransomware-outage]
     ```
 """
 

@@ -13,12 +13,12 @@ Example
     meta:
       locales: [fr, en]
     ...
-        name: {fr: Cosmodrome Vostotchny}
+        name: {fr: Port de Lisbonne}
     ```
 
 Use instead
     ```yaml
-        name: {fr: Cosmodrome Vostotchny, en: Vostochny Cosmodrome}
+        name: {fr: Port de Lisbonne, en: Port of Lisbon}
     ```
 """
 

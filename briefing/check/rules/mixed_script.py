@@ -11,12 +11,12 @@ Why is this bad?
 
 Example
     ```yaml
-    item: {fr: "carabine crééу par des artisans"}   # the last letter is Cyrillic у
+    item: {fr: "livre d'histoire lоcale"}   # the о of "locale" is Cyrillic
     ```
 
 Use instead
     ```yaml
-    item: {fr: "carabine créée par des artisans"}
+    item: {fr: "livre d'histoire locale"}
     ```
 """
 

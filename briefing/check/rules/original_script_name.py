@@ -4,19 +4,19 @@ What it does
     Reports a person (not a delegation or organization) with no ``original_name``.
 
 Why is this bad?
-    Names reach the desk transliterated several ways (Kim Jong-un, Kim Jong Un, Kim
-    Jong-Un). The name in its own script (김정은) is the one fixed point a reader, a
-    translator or a search can rely on.
+    Names reach the desk transliterated several ways (Giorgos, Yiorgos, Georgios
+    Papadopoulos). The name in its own script (Γιώργος Παπαδόπουλος) is the one fixed
+    point a reader, a translator or a search can rely on.
 
 Example
     ```yaml
-    - id: peskov
-      name: {fr: Dmitri Peskov, en: Dmitry Peskov}
+    - id: harbour-master
+      name: {fr: Yórgos Papadópoulos, en: Giorgos Papadopoulos}
     ```
 
 Use instead
     ```yaml
-      original_name: {text: Дмитрий Песков, lang: ru}
+      original_name: {text: Γιώργος Παπαδόπουλος, lang: el}
     ```
 """
 

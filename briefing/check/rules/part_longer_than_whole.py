@@ -34,17 +34,21 @@ SEVERITY = "error"
 SUMMARY = "a part of an event is reported longer than the whole"
 STAGE = "model"
 
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+# A month is 28 to 31 days: the shortest and the longest reading of each unit, in seconds.
+_SECONDS = {"second": (1, 1), "minute": (60, 60), "hour": (3600, 3600), "day": (86400, 86400),
+            "week": (604800, 604800), "month": (28 * 86400, 31 * 86400)}
 
 
 def bounds(duration) -> tuple[float, float]:
     """Shortest and longest length, in seconds, that a reported duration allows."""
-    seconds = duration.value * _SECONDS[duration.unit]
+    shortest, longest = (duration.value * size for size in _SECONDS[duration.unit])
     return {
-        "exact": (seconds, seconds),
-        "about": (seconds * 0.75, seconds * 1.25),
-        "more-than": (seconds, math.inf),
-        "less-than": (0.0, seconds),
+        "exact": (shortest, longest),
+        "about": (shortest * 0.75, longest * 1.25),
+        "more-than": (shortest, math.inf),
+        "at-least": (shortest, math.inf),
+        "less-than": (0.0, longest),
+        "at-most": (0.0, longest),
     }[duration.qualifier]
 
 

@@ -11,8 +11,8 @@ Why is this bad?
 Example
     ```yaml
     durations:
-      - id: talks-length
-        event: summit
+      - id: evacuation-length
+        event: ev-evacuation
         valu: 5          # unknown key
     ```
 

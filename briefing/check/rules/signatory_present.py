@@ -9,9 +9,9 @@ Why is this bad?
 
 Example
     ```yaml
-    - id: pact
-      event: ev-signing            # participants: [putin, kim-jong-un]
-      signatories: [putin, lavrov]
+    - id: agr-fisheries
+      event: ev-signing            # participants: [minister-pt, minister-es]
+      signatories: [minister-pt, secretary-es]
     ```
 
 Use instead

@@ -9,14 +9,14 @@ What it does
     sources repeat it. A claim rated 1 needs at least two independent groups.
 
 Why is this bad?
-    Two articles repeating TASS are one report, not two. Rating them as confirmation
-    overstates what the desk knows, and the reader cannot see it.
+    Two articles repeating one wire agency are one report, not two. Rating them as
+    confirmation overstates what the desk knows, and the reader cannot see it.
 
 Example
     ```yaml
     sources:
-      - {id: a, relays: [TASS], ...}
-      - {id: b, relays: [TASS], ...}
+      - {id: a, relays: [Wire Service], ...}
+      - {id: b, relays: [Wire Service], ...}
     events:
       - id: ev-1
         sources: [a, b]
@@ -50,7 +50,7 @@ def check(facts, document) -> Iterator[Finding]:
             continue
         sources = [index[s] for s in claim.sources if isinstance(index.get(s), Source)]
         carried = getattr(claim, "carried_by", None)
-        if carried:  # "carried by KCNA": every source repeats that one outlet
+        if carried:  # "carried by a wire service": every source repeats that one outlet
             yield Finding(claim.path + ("credibility",),
                           f"claim {claim.id!r} is rated 1 (confirmed by independent sources), but it was "
                           f"carried by {', '.join(outlet_label(o) for o in carried)}: one origin, however many "

@@ -4,7 +4,7 @@ What it does
     Compares each claim's date (its own, or that of the event it is about) with the
     publication date of every source it cites. Announced events are exempt: a source may
     announce what has not happened yet. Partial dates are compared generously (a source
-    dated "2023-09" may report an event of 13 September 2023).
+    dated "2021-03" may report an event of 14 March 2021).
 
 Why is this bad?
     An article cannot report what had not yet happened when it was published: either the
@@ -14,10 +14,10 @@ Example
     ```yaml
     sources:
       - id: src-wire
-        published: "2023-09-10"
+        published: "2021-03-11"
     events:
-      - id: ev-summit
-        date: "2023-09-13"
+      - id: ev-port-fire
+        date: "2021-03-14"
         sources: [src-wire]
     ```
 

@@ -11,12 +11,12 @@ Why is this bad?
 
 Example
     ```yaml
-    text: {fr: "Poutine se dit « très heureux de revoir Kim."}
+    text: {fr: "Selon le capitaine du port, le feu est « sous contrôle depuis l'aube."}
     ```
 
 Use instead
     ```yaml
-    text: {fr: "Poutine se dit « très heureux » de revoir Kim."}
+    text: {fr: "Selon le capitaine du port, le feu est « sous contrôle » depuis l'aube."}
     ```
 """
 

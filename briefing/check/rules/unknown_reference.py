@@ -12,13 +12,13 @@ Why is this bad?
 Example
     ```yaml
     gifts:
-      - id: gift-rifle
-        giver: putn          # no participant has this id
+      - id: gift-book
+        giver: mayr          # no participant has this id
     ```
 
 Use instead
     ```yaml
-        giver: putin
+        giver: mayor
     ```
 """
 

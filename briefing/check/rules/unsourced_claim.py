@@ -11,16 +11,16 @@ Why is this bad?
 Example
     ```yaml
     durations:
-      - id: talks-length
-        event: summit
+      - id: outage-length
+        event: ev-ransomware-outage
         value: 5
-        unit: hour
+        unit: day
         credibility: 2
     ```
 
 Use instead
     ```yaml
-        sources: [src-tass-relay]
+        sources: [src-council-notice]
     ```
 """
 

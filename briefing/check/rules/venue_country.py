@@ -6,19 +6,19 @@ What it does
     signed at a venue in another country than its signing event's venue.
 
 Why is this bad?
-    A session in Pyongyang that is part of a summit in Russia is a wrong venue id or a
-    wrong ``part_of``: the brief would place the event in the wrong country.
+    A working session in Lisbon that is part of a ministerial meeting in Madrid is a wrong
+    venue id or a wrong ``part_of``: the brief would place the event in the wrong country.
 
 Example
     ```yaml
-    - id: ev-talks
-      part_of: ev-summit         # at vostochny, RU
-      venue: pyongyang           # KP
+    - id: ev-working-session
+      part_of: ev-ministerial    # at madrid-palace, ES
+      venue: lisbon-hall         # PT
     ```
 
 Use instead
     ```yaml
-      venue: vostochny
+      venue: madrid-palace
     ```
 """
 

@@ -11,12 +11,12 @@ Why is this bad?
 
 Example
     ```yaml
-    text: {fr: "Le sommet a eu lieu le jeudi 13 septembre 2023."}
+    text: {fr: "Le scrutin a eu lieu le samedi 14 mars 2021."}
     ```
 
 Use instead
     ```yaml
-    text: {fr: "Le sommet a eu lieu le mercredi 13 septembre 2023."}
+    text: {fr: "Le scrutin a eu lieu le dimanche 14 mars 2021."}
     ```
 """
 

@@ -10,12 +10,12 @@ Why is this bad?
 
 Example
     ```yaml
-    participants: [putin, kim-jong-un
+    participants: [mayor, harbour-master
     ```
 
 Use instead
     ```yaml
-    participants: [putin, kim-jong-un]
+    participants: [mayor, harbour-master]
     ```
 """
 
