@@ -83,7 +83,7 @@ schema/facts.schema.json: $(SETUP) $(wildcard briefing/model.py briefing/model/*
 
 # Extract template strings and update every catalog (translators then edit the .po files).
 i18n: $(SETUP)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k ngettext:1,2 -k pgettext:1c,2 \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k gettext -k ngettext:1,2 -k pgettext:1c,2 \
 	  --no-location --sort-output --project=briefing -o locale/messages.pot .
 	$(BIN)/pybabel update -i locale/messages.pot -d locale -D messages --no-fuzzy-matching --ignore-obsolete
 

@@ -131,10 +131,10 @@ def _short(value: Any) -> str:
 def as_text(diff: Diff, old_name: str, new_name: str) -> str:
     lines = [f"{old_name} → {new_name}: {len(diff.added)} added, {len(diff.removed)} removed, "
              f"{len(diff.changed)} changed"]
-    lines += [f"+ {c.kind} {c.id} ({c.type})" for c in diff.added]
-    lines += [f"- {c.kind} {c.id} ({c.type})" for c in diff.removed]
+    lines += [f"+ {c.kind} {c.id}" for c in diff.added]
+    lines += [f"- {c.kind} {c.id}" for c in diff.removed]
     for c in diff.changed:
-        lines.append(f"~ {c.kind} {c.id} ({c.type})")
+        lines.append(f"~ {c.kind} {c.id}")
         lines += [f"    {name}: {_short(a)} → {_short(b)}" for name, (a, b) in c.fields.items()]
     return "\n".join(lines)
 

@@ -36,11 +36,11 @@ def test_text_lists_each_change(tmp_path):
     out, old, new = run(tmp_path)
     assert out.splitlines() == [
         f"{old} → {new}: 1 added, 1 removed, 2 changed",
-        "+ source src-radio (Source)",
-        "- claim st-1 (Statement)",
-        "~ claim dur-talks (Duration)",
+        "+ source src-radio",
+        "- statement st-1",
+        "~ duration dur-talks",
         "    value: 2.0 → 3.0",
-        "~ claim gift-map (Gift)",
+        "~ gift gift-map",
         "    item.en: An old map → An old sea chart",
     ]
 
@@ -88,9 +88,9 @@ def test_people_places_and_metadata_are_compared_too(tmp_path):
     result = subprocess.run([sys.executable, "-m", "briefing", "diff", str(old), str(new)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.splitlines()[1:] == [
-        "~ meta meta (Meta)", "    edition: 1 → 2",
-        "~ participant alice (Participant)", "    role.en: Envoy → Special envoy",
-        "~ venue harbour (Venue)", '    timezone: Europe/Oslo → null',
+        "~ meta meta", "    edition: 1 → 2",
+        "~ participant alice", "    role.en: Envoy → Special envoy",
+        "~ venue harbour", '    timezone: Europe/Oslo → null',
     ]
 
 

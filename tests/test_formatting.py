@@ -7,7 +7,8 @@ import pytest
 from briefing.render.formatting import Formatter
 from conftest import normalize
 
-FR_QUALIFIERS = {"more than %(duration)s": "plus de %(duration)s", "about %(duration)s": "environ %(duration)s"}
+FR_QUALIFIERS = {"more than %(value)s": "plus de %(value)s", "about %(value)s": "environ %(value)s",
+                 "at least %(value)s": "au moins %(value)s"}
 
 
 def fmt(locale):
@@ -22,7 +23,11 @@ def fmt(locale):
     ("fr", 5, "hour", "more-than", "plus de 5 heures"),
     ("fr", 1, "hour", "about", "environ 1 heure"),
     ("fr", 1.5, "hour", "exact", "1 heure et 30 minutes"),
-    ("en", 90, "minute", "exact", "1 hour, 30 minutes"),
+    # a whole number stays in the unit the source reported it in
+    ("en", 90, "minute", "exact", "90 minutes"),
+    ("en", 3, "week", "about", "about 3 weeks"),
+    ("fr", 2, "month", "at-least", "au moins 2 mois"),
+    ("en", 1.5, "week", "exact", "10 days, 12 hours"),  # a fraction is told in days and below
 ])
 def test_durations_are_exact_and_qualified(locale, value, unit, qualifier, expected):
     assert normalize(fmt(locale).duration(value, unit, qualifier)) == expected

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from conftest import FACTS, ROOT, SMALL
 
 LOCALES = yaml.safe_load(FACTS.read_text(encoding="utf-8"))["meta"]["locales"]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def used_messages() -> set:

@@ -91,7 +91,7 @@ def test_rules_command_lists_and_documents():
     assert re.search(r"^single-origin\s+error\s+", listing.stdout, re.M)
     doc = subprocess.run([sys.executable, "-m", "briefing", "rules", "single-origin"], cwd=ROOT,
                          capture_output=True, text=True)
-    assert "Why is this bad?" in doc.stdout and "Two articles repeating TASS" in doc.stdout
+    assert "Why is this bad?" in doc.stdout and "Two articles repeating one wire agency" in doc.stdout
 
 
 @pytest.mark.parametrize("args", [("--select", "unknown-reference"), ("--ignore", "yaml-syntax")])

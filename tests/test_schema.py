@@ -14,7 +14,7 @@ from briefing import schema
 from conftest import FACTS, ROOT
 
 SHIPPED = ROOT / "schema" / "facts.schema.json"
-CONTAINERS = {"meta", "sources", "participants", "venues", "events", "durations", "gifts", "agreements",
+CONTAINERS = {"meta", "vocabulary", "quantities", "sources", "participants", "venues", "events", "durations", "gifts", "agreements",
               "statements", "judgments", "conflicts"}
 
 

@@ -31,6 +31,9 @@ class RecordType:
     """Fields that date it, tried in order: a date field, or a reference to a dated record."""
     label: str | None = None
     """The field that names a record of this type in one line (a localized text)."""
+    heading: str | None = None
+    """The heading of its own brief section (an English catalog message), for a record type
+    whose section is not one of the brief's built-in sections."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ class FactBase(Record):
     """A curated fact base: sources, participants, venues, events, durations, quantities, gifts,
     agreements, statements, judgments and conflicts, each claim citing its sources."""
 
-    meta: Meta = Field(description="What the brief is: title, subject, desk, edition, date, locales, bottom line.")
+    meta: Meta = Field(description="The brief's title, subject, desk, edition, date, locales and bottom line.")
     vocabulary: Vocabulary = Field(default_factory=Vocabulary, description="Event and statement kinds this fact base "
                                                                            "declares, with their labels.")
     sources: list[Source] = Field(min_length=1, description="The documents the claims come from, with their "

@@ -1,8 +1,9 @@
 """Locale-aware formatting of dates, numbers, durations and lists, only through Babel.
 
 Durations are exact: Babel's ``format_timedelta`` rounds to one unit (5 h 30 min would
-read "6 hours"), so a duration is split into whole days, hours, minutes and seconds and
-each part is formatted with ``format_unit``, then joined as a unit list.
+read "6 hours"). A whole number of the reported unit is shown in that unit ("90 minutes",
+"3 weeks"); a fraction is split into whole days, hours, minutes and seconds, each part
+formatted with ``format_unit`` and joined as a unit list ("1 hour, 30 minutes").
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from markupsafe import Markup
 from babel.dates import (format_date, format_skeleton, format_time, get_timezone,
                          get_timezone_gmt, get_timezone_location)
 from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from briefing.model import PartialDate
 
-_SECONDS = {"day": 86400, "hour": 3600, "minute": 60, "second": 1}
+_SECONDS = {"week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1}
+_BREAKDOWN = ("day", "hour", "minute", "second")  # a fraction of a week or month is told in days and below
 
 
 class Formatter:
@@ -48,13 +50,30 @@ class Formatter:
 
     def timezone(self, name: str) -> str:
         """A time zone as readers know it: its city in their language and its UTC offset
-        (the offset on 1 January, so a zone with summer time shows its winter one)."""
-        try:
-            zone = get_timezone(name)
-        except LookupError:
-            return name
-        return "{} ({})".format(get_timezone_location(zone, locale=self.locale, return_city=True),
-                                get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=zone), "long", locale=self.locale))
+        (the offset on 1 January, so a zone with summer time shows its winter one); a zone
+        given as an offset is shown as that offset."""
+        from briefing.model import zone as tzinfo_of
+
+        tz = tzinfo_of(name)  # checked when the fact base was validated
+        offset = get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=tz), "long", locale=self.locale)
+        if not isinstance(tz, dt.timezone):
+            return "{} ({})".format(get_timezone_location(get_timezone(name), locale=self.locale, return_city=True),
+                                    offset)
+        return offset
+
+    def clock(self, moment: dt.datetime, with_zone: bool = True) -> str:
+        """A local time of day, with its UTC offset when it has one."""
+        text = format_time(moment, "short", locale=self.locale)
+        if with_zone and moment.tzinfo is not None:
+            text += " " + get_timezone_gmt(moment, "long", locale=self.locale)
+        return text
+
+    def tick(self, moment: dt.datetime, unit: str) -> str:
+        """A label on the timeline's axis, as precise as its scale."""
+        if unit == "hour" and (moment.hour or moment.minute):
+            return format_time(moment, "short", locale=self.locale)
+        skeleton = {"hour": "MMMd", "day": "MMMd", "month": "yMMM", "year": "y"}[unit]
+        return format_skeleton(skeleton, moment, locale=self.locale)
 
     def labelled(self, label: str, text: str) -> str:
         """``label: text`` with the locale's spacing around the colon (French puts one before it).
@@ -110,18 +129,47 @@ class Formatter:
         return format_list(items, locale=self.locale) if items else ""
 
     def duration(self, value: float, unit: str, qualifier: str = "exact") -> str:
-        text = self._exact_duration(Fraction(str(value)) * _SECONDS[unit])
+        if float(value).is_integer() or unit == "month":  # months have no fixed length to break down
+            text = self._unit(value if not float(value).is_integer() else int(value), unit)
+        else:
+            text = self._exact_duration(Fraction(str(value)) * _SECONDS[unit])
+        return self.qualified(text, qualifier)
+
+    def qualified(self, text: str, qualifier: str) -> str:
+        """A number as the source qualifies it ("more than 5 hours", "at least 15")."""
         templates = {
-            "exact": "%(duration)s",
-            "about": self._("about %(duration)s"),
-            "more-than": self._("more than %(duration)s"),
-            "less-than": self._("less than %(duration)s"),
+            "exact": "%(value)s",
+            "about": self._("about %(value)s"),
+            "more-than": self._("more than %(value)s"),
+            "less-than": self._("less than %(value)s"),
+            "at-least": self._("at least %(value)s"),
+            "at-most": self._("at most %(value)s"),
         }
-        return templates[qualifier] % {"duration": text}
+        return templates[qualifier] % {"value": text}
+
+    def measure(self, value: float, unit: str | None, qualifier: str = "exact") -> str:
+        """A duration (its unit is a plain time unit) or any other reported figure."""
+        if unit in _SECONDS or unit == "month":
+            return self.duration(value, unit, qualifier)
+        return self.quantity(value, unit, qualifier)
+
+    def quantity(self, value: float, unit: str | None, qualifier: str = "exact") -> str:
+        """A reported figure: a plain count, a CLDR unit, or an amount of a currency."""
+        number = int(value) if float(value).is_integer() else value
+        if unit is None:
+            text = format_decimal(number, locale=self.locale)
+        elif len(unit) == 3 and unit.isupper():
+            text = format_currency(number, unit, locale=self.locale)
+        else:
+            text = format_unit(number, unit, length="long", locale=self.locale)
+            if unit in text:  # Babel lacks the long name in some locales (ko, ja, zh)
+                text = format_unit(number, unit, length="short", locale=self.locale)
+        return self.qualified(text, qualifier)
 
     def _exact_duration(self, seconds: Fraction) -> str:
         parts = []
-        for unit, size in _SECONDS.items():
+        for unit in _BREAKDOWN:
+            size = _SECONDS[unit]
             whole = int(seconds // size)
             if whole:
                 parts.append(self._unit(whole, unit))

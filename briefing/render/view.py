@@ -1,8 +1,9 @@
 """What a template sees: the fact base, resolved and ordered for one locale.
 
-Nothing here knows the topic of the fact base; it only follows the schema. Templates
-receive objects (records from :mod:`briefing.model`) plus a few helpers: ``text`` picks a
-localized text, ``cite`` gives the numbered sources of a claim, ``ref`` resolves an id.
+Nothing here knows the topic of the fact base; it only follows the schema and the record
+declarations. Templates receive records from :mod:`briefing.model` plus a few helpers:
+``text`` picks a localized text, ``cite`` gives the numbered sources of a claim, ``ref``
+resolves an id, ``describe`` tells any record in one line.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable
 
+from briefing import estimative, timing
 from briefing.model import Claim, Event, FactBase, Meta, Record, Source, Statement
 from briefing.render import figures
 from briefing.render.formatting import Formatter
+from briefing.render.sections import Entry, entries
 from briefing.sourcing import origin_groups
+from briefing.vocabulary import EVENT_KINDS, REACTIONS, STATEMENT_KINDS
 
 
 @dataclass
@@ -40,6 +44,11 @@ class Brief:
         self.reference_sources = [s for s in facts.sources if s.kind == "reference"]
         ordered = self.reporting_sources + self.reference_sources
         self.source_number = {source.id: n for n, source in enumerate(ordered, start=1)}
+
+    @cached_property
+    def sections(self) -> list[Entry]:
+        """The sections this brief shows, in order: the contents and the body both read this."""
+        return entries(self)
 
     # --- lookup and text ---------------------------------------------------------
     def ref(self, record_id: str | None) -> Any:
@@ -67,6 +76,14 @@ class Brief:
 
     def names(self, record_ids: Iterable[str]) -> str:
         return self.fmt.list(self.name(i) for i in record_ids)
+
+    def kind_label(self, record: Event | Statement) -> str:
+        """An event's or statement's kind in the reader's language: the fact base's own label
+        for a kind it declares, the catalog's for a built-in one."""
+        field_name, built_in = (("event_kinds", EVENT_KINDS) if isinstance(record, Event)
+                                else ("statement_kinds", STATEMENT_KINDS))
+        declared = getattr(self.facts.vocabulary, field_name).get(record.kind)
+        return self.text(declared) if declared else self.fmt._(built_in[record.kind])
 
     # --- citations -------------------------------------------------------------
     def cite(self, *records: Any) -> list[tuple[int, Source]]:
@@ -114,7 +131,7 @@ class Brief:
         middle, after = rest.split("%(pages)s", 1)
         return before, middle, after
 
-    # --- source summary ----------------------------------------------------------
+    # --- source summary and scales -----------------------------------------------
     @property
     def reliability_spread(self) -> list[tuple[str, int]]:
         """How many reporting sources have each grade, A to F (ungraded last)."""
@@ -123,6 +140,16 @@ class Brief:
             grade = source.reliability.value if source.reliability else "?"
             counts[grade] = counts.get(grade, 0) + 1
         return [(grade, counts[grade]) for grade in "ABCDEF?" if grade in counts]
+
+    @property
+    def graded(self) -> bool:
+        return any(source.reliability for source in self.facts.sources)
+
+    @property
+    def term_ranges(self) -> dict[str, tuple[int, int]]:
+        """The probability ranges of the one estimative scale the judgments use (none without judgments)."""
+        scale = estimative.scale_used([j.term for j in self.facts.judgments])
+        return estimative.RANGES[scale] if scale else {}
 
     def basis(self, judgment: Any) -> tuple[int, int]:
         """(number of sources, number of independent origins) a judgment rests on."""
@@ -140,35 +167,60 @@ class Brief:
                 found.append((judgment, count, origins))
         return found
 
-    # --- figures -------------------------------------------------------------------
+    # --- time --------------------------------------------------------------------
+    @cached_property
+    def chronology(self) -> list[Event]:
+        """Events in order of their instants; one known only to the day, month or year sorts
+        at the end of that period; document order settles ties."""
+        order = {id(e): i for i, e in enumerate(self.facts.events)}
+        return sorted(self.facts.events, key=lambda e: (timing.sort_key(e, self._index), order[id(e)]))
+
+    def when(self, event: Event) -> str:
+        """An event's date (or dates), and its local times with their zone where given."""
+        if not (event.time or event.end_time):
+            return self.fmt.date_range(event.date, event.end_date)
+        zoned = timing.zone_of(event, self._index) is not None
+        start, end = timing.start(event, self._index), timing.end(event, self._index)
+        fmt, _ = self.fmt, self.fmt._
+        if event.end_date and event.end_date != event.date:  # each end of the span with its own day
+            first = _("%(date)s, %(time)s") % {"date": fmt.date(event.date), "time": fmt.clock(start, False)} \
+                if event.time else fmt.date(event.date)
+            last = _("%(date)s, %(time)s") % {"date": fmt.date(event.end_date), "time": fmt.clock(end, zoned)} \
+                if event.end_time else fmt.date(event.end_date)
+            return _("%(start)s – %(end)s") % {"start": first, "end": last}
+        day = fmt.date(event.date)
+        if event.time and event.end_time:
+            return _("%(date)s, from %(start)s to %(end)s") % {"date": day, "start": fmt.clock(start, False),
+                                                                 "end": fmt.clock(end, zoned)}
+        if event.time:
+            return _("%(date)s, %(time)s") % {"date": day, "time": fmt.clock(start, zoned)}
+        return _("%(date)s, until %(time)s") % {"date": day, "time": fmt.clock(end, zoned)}
+
     @property
     def timeline(self) -> figures.Timeline | None:
-        def date_label(event: Event) -> str:
-            return self.fmt.date_range(event.date, event.end_date)
-
-        return figures.timeline(self.chronology, lambda e: self.text(e.name), date_label,
-                                lambda day: self.fmt.date(str(day.year)))
+        """Top-level events (those not part of another) on an axis scaled to their span."""
+        spans = []
+        for event in self.chronology:
+            if event.part_of:
+                continue
+            start, end = timing.start(event, self._index), timing.end(event, self._index)
+            spans.append(figures.Span(start, end if end > start else None, self.text(event.name), self.when(event),
+                                      announced=event.status == "announced",
+                                      vague=timing.precision(event) in ("month", "year"), target=f"event-{event.id}"))
+        return figures.timeline(spans, self.fmt.tick)
 
     @property
     def locator(self) -> figures.Locator | None:
         def degrees(value: float, axis: str) -> str:
             if axis == "lat":
-                return (self.fmt._("%(degrees)s° N") if value >= 0 else self.fmt._("%(degrees)s° S")) % {
-                    "degrees": self.fmt.number(abs(value))}
-            return (self.fmt._("%(degrees)s° E") if value >= 0 else self.fmt._("%(degrees)s° W")) % {
-                "degrees": self.fmt.number(abs(value))}
+                text = self.fmt._("%(degrees)s° N") if value >= 0 else self.fmt._("%(degrees)s° S")
+            else:
+                text = self.fmt._("%(degrees)s° E") if value >= 0 else self.fmt._("%(degrees)s° W")
+            return text % {"degrees": self.fmt.number(abs(value))}
 
         return figures.locator(self.facts.venues, lambda v: self.text(v.name), degrees)
 
     # --- sections --------------------------------------------------------------
-    @cached_property
-    def chronology(self) -> list[Event]:
-        """Events in date order; an event dated only to the month or year sorts at its end."""
-        return sorted(self.facts.events, key=lambda e: (e.date_sort_key(), e.end_date or "", e.path))
-
-    def events_of_kind(self, kind: str) -> list[Event]:
-        return [e for e in self.chronology if e.kind == kind]
-
     @cached_property
     def _durations_by_event(self) -> dict[str, list[Any]]:
         # One pass, not one scan per event: a large base has thousands of both.
@@ -177,14 +229,10 @@ class Brief:
             found.setdefault(duration.event, []).append(duration)
         return found
 
-    def durations_of(self, event: Event) -> list[Any]:
-        return self._durations_by_event.get(event.id, [])
-
     @property
-    def talks(self) -> list[Event]:
-        """Events that have durations or are talks, in date order."""
-        measured = self._durations_by_event
-        return [e for e in self.chronology if e.kind == "talks" or e.id in measured]
+    def measured(self) -> list[tuple[Event, list[Any]]]:
+        """Events with reported durations, in chronological order, each with its durations."""
+        return [(e, self._durations_by_event[e.id]) for e in self.chronology if e.id in self._durations_by_event]
 
     @property
     def people(self) -> list[Any]:
@@ -206,52 +254,46 @@ class Brief:
                     break
             else:
                 group.directions.append((gift.giver, gift.recipient, [gift]))
-        return sorted(groups.values(), key=lambda g: (g.occasion is None,
-                                                      g.occasion.date_sort_key() if g.occasion else None))
+        return sorted(groups.values(), key=lambda g: (g.occasion is None, timing.sort_key(g.occasion, self._index)
+                                                      if g.occasion else None))
 
     @property
     def quotations(self) -> list[Statement]:
-        return [s for s in self.facts.statements if s.kind in ("quotation", "invitation", "acceptance", "announcement")]
+        return [s for s in self.facts.statements if s.kind not in REACTIONS]
 
     @property
     def reactions(self) -> list[Statement]:
-        return [s for s in self.facts.statements if s.kind in ("reaction", "allegation")]
+        return [s for s in self.facts.statements if s.kind in REACTIONS]
 
     def speaker(self, statement: Statement) -> str:
         if statement.speaker:
             return self.name(statement.speaker)
         return self.text(statement.speaker_label)
 
-    def describe(self, claim: Claim) -> str:
-        """A one-line account of any claim, for the discrepancies table."""
-        kind = type(claim).__name__
-        if kind == "Duration":
-            return self.fmt.labelled(self.text(claim.measures),
-                                     self.fmt.duration(claim.value, claim.unit, claim.qualifier))
-        if kind == "Gift":
-            return self.fmt.labelled(f"{self.name(claim.giver)} → {self.name(claim.recipient)}", self.text(claim.item))
-        if kind in ("Statement", "Provision"):
-            return self.text(claim.text)
-        if kind == "Event":
-            return "{} ({})".format(self.text(claim.name), self.fmt.date(claim.date))
-        return self.text(getattr(claim, "name", None)) or claim.id
-
-    def describe_any(self, record: Any) -> str:
-        """A one-line account of any record, for the changes since the previous edition."""
-        if isinstance(record, Claim):
-            return self.describe(record)
-        if isinstance(record, Source):
-            return f"{record.publisher}, {record.title}"
+    def describe(self, record: Any) -> str:
+        """A one-line account of any record (a claim in the discrepancies table, a record in
+        the changes since the previous edition), from its type's declared label: a measured
+        value follows its label, a dated event its date."""
         if isinstance(record, Meta):
             return self.fmt._("Edition details")
-        text = getattr(record, "text", None) or getattr(record, "name", None) or getattr(record, "topic", None)
-        return self.text(text) if isinstance(text, dict) else (text or getattr(record, "id", ""))
+        if isinstance(record, Source):
+            return f"{record.publisher}, {record.title}"
+        declared = record.declared
+        label = getattr(record, declared.label) if declared and declared.label else None
+        text = self.text(label) if isinstance(label, (dict, str)) else getattr(record, "id", "")
+        if hasattr(record, "giver"):
+            text = self.fmt.labelled(f"{self.name(record.giver)} → {self.name(record.recipient)}", text)
+        if hasattr(record, "qualifier"):  # a measured value: a duration or a figure
+            return self.fmt.labelled(text, self.fmt.measure(record.value, record.unit, record.qualifier))
+        if isinstance(record, Event):
+            return "{} ({})".format(text, self.when(record))
+        return text
 
     def conflict_claims(self, conflict: Any) -> list[Claim]:
         return [c for c in (self.ref(i) for i in conflict.claims) if isinstance(c, Claim)]
 
     def reliability_of(self, sources: Iterable[tuple[int, Source]]) -> str:
-        return ", ".join(self.fmt.labelled(str(n), s.reliability.value) for n, s in sources)
+        return ", ".join(self.fmt.labelled(str(n), s.reliability.value) for n, s in sources if s.reliability)
 
 
 def is_record(value: Any) -> bool:
