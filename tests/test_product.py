@@ -19,11 +19,11 @@ from conftest import FACTS, ROOT, normalize
 pytestmark = pytest.mark.pipeline
 
 SECTIONS_EN = ["Bottom line and key judgments", "Chronology", "Participants and delegations", "Venues",
-               "The talks and their durations", "Gifts exchanged", "Comprehensive Strategic Partnership Agreement",
+               "Reported durations", "Gifts exchanged", "Comprehensive Strategic Partnership Agreement",
                "Statements and reactions", "Reporting discrepancies", "Source summary", "Sources",
                "Annex: grading scales"]
 SECTIONS_FR = ["L'essentiel et jugements clés", "Chronologie", "Participants et délégations", "Lieux",
-               "Les entretiens et leur durée", "Cadeaux échangés", "Accord de partenariat stratégique global",
+               "Durées rapportées", "Cadeaux échangés", "Accord de partenariat stratégique global",
                "Déclarations et réactions", "Divergences entre les sources", "Bilan des sources", "Sources",
                "Annexe : échelles d'évaluation"]
 

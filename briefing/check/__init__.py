@@ -41,8 +41,9 @@ def run_file(path: Path, display_name: str | None = None) -> tuple[list[Problem]
     return run(document)
 
 
-def run(document: Document) -> tuple[list[Problem], FactBase | None]:
-    """Check ``document``; return the problems sorted by position, and the model if it could be built."""
+def run(document: Document, model: type[FactBase] = FactBase) -> tuple[list[Problem], FactBase | None]:
+    """Check ``document`` (against ``model``, the fact-base type: the built-in one unless a
+    caller extends it); return the problems sorted by position, and the model if it could be built."""
     from pydantic import ValidationError
 
     from briefing.check import exceptions
@@ -50,7 +51,7 @@ def run(document: Document) -> tuple[list[Problem], FactBase | None]:
     from briefing.model import parse
 
     with gc_paused():
-        return _run(document, schema, exceptions, parse, ValidationError)
+        return _run(document, schema, exceptions, lambda data: parse(data, model), ValidationError)
 
 
 def _run(document, schema, exceptions, parse, ValidationError) -> tuple[list[Problem], FactBase | None]:

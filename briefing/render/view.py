@@ -207,7 +207,8 @@ class Brief:
             spans.append(figures.Span(start, end if end > start else None, self.text(event.name), self.when(event),
                                       announced=event.status == "announced",
                                       vague=timing.precision(event) in ("month", "year"), target=f"event-{event.id}"))
-        return figures.timeline(spans, self.fmt.tick)
+        # One event on an axis says nothing the table does not: a figure needs two.
+        return figures.timeline(spans, self.fmt.tick) if len(spans) > 1 else None
 
     @property
     def locator(self) -> figures.Locator | None:
