@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,6 +63,11 @@ class Mark:
     target: str
     bar: bool
 
+    @property
+    def length(self) -> float:
+        """A bar's length: the template draws long bars first so short ones stay visible."""
+        return self.x_end - self.x
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -101,9 +107,9 @@ _SUB_DY = 11       # sublabel baseline below the label baseline
 _LABEL_UP = 9      # label text's extent above its baseline (10 px bold)
 _LABEL_DOWN = _SUB_DY + 3  # and below it, to the sublabel's descenders
 _TICK_DY = 15      # tick label baseline below the axis
-_TICK_UP, _TICK_DOWN = 8, 3  # the tick label's extent around its baseline (9 px)
+_TICK_DOWN = 3     # the tick label's extent below its baseline (9 px)
 _TICK_GAP = 12     # the least air between two tick labels
-_TICK_MIN = 48     # the least distance between ticks: more would crowd the axis even if they fit
+_TICK_MIN = 48     # the least distance between ticks: closer ones crowd the axis even where labels fit
 _BELOW = 32        # first below-axis label baseline under the axis: clear of the tick labels
 _ABOVE = 22        # first above-axis label baseline over the axis: its sublabel clears the marks
 _TOP = 24          # room above the highest label row's baseline
@@ -193,7 +199,7 @@ def _ticks(lo: dt.datetime, hi: dt.datetime, unit: str, x_of, tick_label, width:
             ticks.append(Tick(x, label, round(min(max(x, _EDGE + half), width - _EDGE - half), 1)))
         if all(b.x - a.x >= _TICK_MIN and
                b.label_x - _tick_width(b.label) / 2 - (a.label_x + _tick_width(a.label) / 2) >= _TICK_GAP
-               for a, b in zip(ticks, ticks[1:])):
+               for a, b in itertools.pairwise(ticks)):
             return step_unit, ticks
     raise AssertionError("unreachable: the coarsest year step leaves at most one tick")
 
@@ -207,6 +213,22 @@ def _shorten(text: str, room: float) -> str:
     return text.rstrip() + "…"
 
 
+def _free(row: int, x: float, x0: float, x1: float, boxes: dict[int, list[tuple[float, float]]],
+          stems: dict[int, list[float]], tick_boxes: list[tuple[float, float]]) -> bool:
+    """Whether a label over [x0, x1] with its stem at x fits in ``row`` (even: above the axis,
+    odd: below; the farther from the axis the higher) among the labels and stems placed."""
+    if any(x1 + _LABEL_GAP > a and x0 - _LABEL_GAP < b for a, b in boxes.get(row, [])):
+        return False
+    if any(x0 - _STEM_GAP < s < x1 + _STEM_GAP for s in stems.get(row, [])):
+        return False
+    # Its own stem crosses the nearer rows on its side and, below the axis, the tick labels.
+    side = row % 2
+    crossed = [box for near in range(side, row, 2) for box in boxes.get(near, [])]
+    if side == 1:
+        crossed += tick_boxes
+    return not any(a - _STEM_GAP < x < b + _STEM_GAP for a, b in crossed)
+
+
 def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], width: int = 640,
              announced_word: str = "announced") -> Timeline | None:
     """Items on a time axis whose unit and ticks suit the time they cover.
@@ -215,9 +237,14 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
     "month", "year"). ``announced_word`` is only measured: the template adds it to the sublabel
     of announced items, so their label needs that much more room.
 
+    The unit comes from the time shown (hours under two days, days under four months, months
+    under six years, then years), coarsened until tick labels keep clear of each other; ticks
+    fall on UTC boundaries. An item at least _BAR_MIN px long is a bar, anything shorter a point.
+
     Labels go in rows alternately above and below the axis; each takes the first row where it
-    meets no label already placed and no other item's stem, so close dates never print over each
-    other. When no row has room the item keeps its mark without a label (``unlabelled``).
+    meets no label, no other item's stem and (below the axis) no tick label, so close dates never
+    print over each other. When no row has room the item keeps its mark without a label
+    (``unlabelled``). Marks come back in time order.
     """
     if not spans:
         return None
@@ -238,8 +265,8 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
             middle = lo + (hi - lo) / 2
             lo, hi = middle - dt.timedelta(hours=1), middle + dt.timedelta(hours=1)
         unit = _unit_for(hi - lo)
-        pad = (hi - lo) * _PAD
-        lo, hi = lo - pad, hi + pad
+    pad = (hi - lo) * _PAD
+    lo, hi = lo - pad, hi + pad
     left, right = float(_MARGIN), float(width - _MARGIN)
     seconds = (hi - lo).total_seconds()
 
@@ -251,13 +278,11 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
     tick_boxes = [(t.label_x - _tick_width(t.label) / 2 - _STEM_GAP,
                    t.label_x + _tick_width(t.label) / 2 + _STEM_GAP) for t in ticks]
 
-    boxes: dict[int, list[tuple[float, float]]] = {}   # row → label extents placed in it
-    stems: dict[int, list[float]] = {}                  # row → stems crossing it to a farther row
-    placed = []
+    # Each item's mark and the extent its label would take.
+    drafts = []
     for span in items:
         x = x_of(span.start)
         x_end = x_of(span.end) if span.end is not None else x
-        bar = x_end - x >= _BAR_MIN
         text = _shorten(span.label, width * _LABEL_MAX)
         sub = _shorten(span.sublabel, width * _LABEL_MAX)
         shown_sub = f"{sub} ({announced_word})" if span.announced else sub
@@ -265,52 +290,51 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
         anchor = "end" if x + size > width - _EDGE else "start"
         x0 = x - size if anchor == "end" else x
         x0 = min(max(x0, _EDGE), width - _EDGE - size)  # a label longer than the room left of x
-        x1 = x0 + size
+        drafts.append((span, x, x_end, anchor, x0, x0 + size, text, sub))
 
-        def free(row: int) -> bool:
-            side, level = row % 2, row // 2
-            if any(x1 + _LABEL_GAP > a and x0 - _LABEL_GAP < b for a, b in boxes.get(row, [])):
-                return False
-            if any(x0 - _STEM_GAP < s < x1 + _STEM_GAP for s in stems.get(row, [])):
-                return False
-            # This label's own stem crosses the nearer rows on its side, and, below the axis,
-            # the tick labels.
-            crossed = [box for near in range(side, row, 2) for box in boxes.get(near, [])]
-            if side == 1:
-                crossed += tick_boxes
-            return not any(a - _STEM_GAP < x < b + _STEM_GAP for a, b in crossed)
-
-        row = next((r for r in range(_ROWS) if free(r)), None)
-        if row is None:  # a crowded axis: the mark without a label
-            placed.append((None, span, x, x_end, bar, x, "start", "", ""))
+    # A label reaching right of its stem is placed before those to its left, so close items
+    # step away from the axis right to left and every stem passes beside the nearer labels,
+    # not through them; labels hanging left of their stem (at the right edge) the other way.
+    order = sorted(range(len(drafts)), key=lambda i: (
+        drafts[i][3] == "start", drafts[i][1] if drafts[i][3] == "end" else -drafts[i][1], i))
+    boxes: dict[int, list[tuple[float, float]]] = {}   # row → label extents placed in it
+    stems: dict[int, list[float]] = {}                  # row → stems crossing it to a farther row
+    rows: dict[int, int] = {}                           # item → its label's row
+    for i in order:
+        _, x, _, _, x0, x1, _, _ = drafts[i]
+        row = next((r for r in range(_ROWS) if _free(r, x, x0, x1, boxes, stems, tick_boxes)), None)
+        if row is None:  # a crowded axis: the mark stays, without a label
             continue
+        rows[i] = row
         boxes.setdefault(row, []).append((x0, x1))
         for near in range(row % 2, row, 2):
             stems.setdefault(near, []).append(x)
-        label_x = x0 + size if anchor == "end" else x0
-        placed.append((row, span, x, x_end, bar, label_x, anchor, text, sub))
 
-    rows = [r for r, *_ in placed if r is not None]
-    above = max([r // 2 + 1 for r in rows if r % 2 == 0], default=0)
-    below = max([r // 2 + 1 for r in rows if r % 2 == 1], default=0)
-    axis_y = float(_TOP + max(above - 1, 0) * _ROW + _ABOVE) if above else float(_TOP)
+    above = max([r // 2 + 1 for r in rows.values() if r % 2 == 0], default=0)
+    below = max([r // 2 + 1 for r in rows.values() if r % 2 == 1], default=0)
+    axis_y = float(_TOP + (above - 1) * _ROW + _ABOVE) if above else float(_TOP)
     bottom = axis_y + _TICK_DY + _TICK_DOWN
     if below:
         bottom = axis_y + _BELOW + (below - 1) * _ROW + _LABEL_DOWN
     marks = []
-    for row, span, x, x_end, bar, label_x, anchor, text, sub in placed:
+    for i, (span, x, x_end, anchor, x0, x1, text, sub) in enumerate(drafts):
+        bar = x_end - x >= _BAR_MIN
+        row = rows.get(i)
         if row is None:
-            label_y = stem_end = axis_y
-        elif row % 2 == 0:
+            marks.append(Mark(x, x_end, x, axis_y, axis_y, "start", "", "", span.announced, span.vague,
+                              span.target, bar))
+            continue
+        if row % 2 == 0:
             label_y = axis_y - _ABOVE - row // 2 * _ROW
             stem_end = label_y + _LABEL_DOWN
         else:
             label_y = axis_y + _BELOW + row // 2 * _ROW
             stem_end = label_y - _LABEL_UP - 1
+        label_x = x1 if anchor == "end" else x0
         marks.append(Mark(x, x_end, round(label_x, 1), label_y, stem_end, anchor, text, sub,
                           span.announced, span.vague, span.target, bar))
     return Timeline(width, int(bottom + 4), axis_y, left, right, axis_y + _TICK_DY, unit, ticks,
-                    marks, len(placed) - len(rows))
+                    marks, len(drafts) - len(rows))
 
 
 # --- locator -------------------------------------------------------------------------
