@@ -8,7 +8,7 @@ OUT    := build
 
 SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
-INPUTS := $(FACTS) $(wildcard templates/* locale/*/LC_MESSAGES/*.po briefing/*.py briefing/*/*.py briefing/*/*/*.py)
+INPUTS := $(FACTS) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
 .PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema
 schema: schema/facts.schema.json
@@ -84,8 +84,8 @@ schema/facts.schema.json: $(SETUP) $(wildcard briefing/model.py briefing/model/*
 # Extract template strings and update every catalog (translators then edit the .po files).
 i18n: $(SETUP)
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k gettext -k ngettext:1,2 -k pgettext:1c,2 \
-	  --no-location --sort-output --project=briefing -o locale/messages.pot .
-	$(BIN)/pybabel update -i locale/messages.pot -d locale -D messages --no-fuzzy-matching --ignore-obsolete
+	  --no-location --sort-output --project=briefing -o briefing/locale/messages.pot .
+	$(BIN)/pybabel update -i briefing/locale/messages.pot -d briefing/locale -D messages --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(OUT)/*.html $(OUT)/*.pdf $(OUT)/.brief-done

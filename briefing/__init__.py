@@ -5,4 +5,4 @@ The pipeline, one module per stage: ``load`` (YAML with positions) -> ``model``
 through WeasyPrint). Data flows one way.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -14,20 +14,25 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from briefing import check
+from briefing import __version__, check
 from briefing.errors import BriefingError, CheckFailed, RenderError
 from briefing.model import FactBase, PartialDate
-from briefing.paths import LOCALES, PROJECT, TEMPLATES
+from briefing.paths import PACKAGE
+from briefing.render.theme import Theme
 
 MANIFEST = ".briefing-manifest.json"
 
 
-def load_and_check(facts_path: Path, stream=sys.stderr) -> FactBase:
-    """Load and check; print every problem; raise :class:`CheckFailed` when any is an error."""
-    problems, facts = check.run_file(facts_path)
+def load_and_check(facts_path: Path, stream=sys.stderr, settings=None) -> FactBase:
+    """Load and check; print every problem; raise :class:`CheckFailed` when any is an error.
+    The desk's rule selection and severities (``settings``) apply, as they do to ``check``."""
+    problems, facts = check.run_file(facts_path, context=check.Context.from_settings(settings))
+    if settings is not None:
+        problems = check.select(problems, facts, settings.select, settings.ignore, settings.severity)
     for problem in problems:
         print(problem.format(), file=stream)
     errors = sum(p.severity == "error" for p in problems)
@@ -36,50 +41,68 @@ def load_and_check(facts_path: Path, stream=sys.stderr) -> FactBase:
     return facts
 
 
-def _digest_files(paths) -> str:
+def _code_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(str(path.relative_to(PROJECT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def input_digests(facts_bytes: bytes, locales: list[str], previous: bytes = b"") -> dict[str, str]:
+def input_digests(facts_bytes: bytes, locales: list[str], theme: Theme, previous: bytes = b"") -> dict[str, str]:
     """Per locale, a digest of every input its outputs are made from (the previous edition's
     fact base included, when the brief lists the changes since it)."""
-    shared = _digest_files([p for p in TEMPLATES.rglob("*") if p.is_file()] +
-                           list((PROJECT / "briefing").rglob("*.py")))
+    code = _code_digest()
     facts = hashlib.sha256(facts_bytes + b"\0" + previous).hexdigest()
-    digests = {}
-    for locale in locales:
-        catalog = LOCALES / locale / "LC_MESSAGES" / "messages.po"
-        own = hashlib.sha256(catalog.read_bytes()).hexdigest() if catalog.is_file() else "none"
-        digests[locale] = hashlib.sha256(f"{facts}:{shared}:{own}".encode()).hexdigest()
-    return digests
+    return {locale: hashlib.sha256(f"{facts}:{code}:{theme.digest(locale)}".encode()).hexdigest()
+            for locale in locales}
 
 
-def _render_locale(facts: FactBase, facts_bytes: bytes, locale: str, formats: tuple[str, ...],
-                   previous=None) -> list[tuple[str, bytes, float]]:
+@dataclass(frozen=True)
+class Job:
+    """Everything one locale's render needs, passed to a worker process whole."""
+
+    facts: FactBase
+    facts_bytes: bytes
+    theme: Theme
+    formats: tuple[str, ...]
+    previous: Any = None
+    previous_name: str = ""
+
+
+def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
     """Render one locale's outputs: [(file name, content, seconds)]. Runs in a worker process."""
     from briefing.render.html import render_html
 
     start = time.perf_counter()
-    html = render_html(facts, locale, facts_bytes, previous=previous)
+    html = render_html(job.facts, locale, job.facts_bytes, job.theme, previous=job.previous)
     rendered = [(f"brief.{locale}.html", html.encode("utf-8"), time.perf_counter() - start)]
-    if "pdf" in formats:
+    if "pdf" in job.formats:
+        from briefing.provenance import FACTS_NAME, PREVIOUS_PREFIX, Provenance, dependencies_digest, sha256
         from briefing.render.pdf import render_pdf
 
         start = time.perf_counter()
-        pdf = render_pdf(html, f"brief.{locale}.pdf", facts_bytes, PartialDate(facts.meta.as_of).first_day)
+        inputs = {FACTS_NAME: job.facts_bytes}
+        previous_bytes = job.previous[2] if job.previous else b""
+        if job.previous:
+            inputs[PREVIOUS_PREFIX + job.previous_name] = previous_bytes
+        provenance = Provenance(tool_version=__version__, dependencies=dependencies_digest(),
+                                facts=sha256(job.facts_bytes), previous=sha256(previous_bytes) if job.previous else "",
+                                previous_name=job.previous_name, theme=job.theme.digest(locale),
+                                built_in_theme="yes" if job.theme.built_in(locale) else "no", locale=locale)
+        pdf = render_pdf(html, f"brief.{locale}.pdf", inputs, PartialDate(job.facts.meta.as_of).first_day,
+                         job.theme.templates, provenance)
         rendered.append((f"brief.{locale}.pdf", pdf, time.perf_counter() - start))
-    return [item for item in rendered if item[0].rsplit(".", 1)[1] in formats]
+    return [item for item in rendered if item[0].rsplit(".", 1)[1] in job.formats]
 
 
 def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
           formats: tuple[str, ...] = ("html", "pdf"), stream=sys.stderr,
           progress: Callable[[str], None] | None = None, jobs: int | None = None,
-          force: bool = False) -> list[Path]:
-    """Build the brief for each locale; return the paths written (unchanged outputs are skipped)."""
-    facts = load_and_check(facts_path, stream)
+          force: bool = False, settings=None) -> list[Path]:
+    """Build the brief for each locale; return the paths written (unchanged outputs are skipped).
+    ``settings`` (:mod:`briefing.config`) gives the desk's theme and rule selection."""
+    facts = load_and_check(facts_path, stream, settings)
+    theme = Theme.from_settings(settings) if settings is not None else Theme()
     wanted = locales or list(facts.meta.locales)
     unknown = [locale for locale in wanted if locale not in facts.meta.locales]
     if unknown:
@@ -89,7 +112,8 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     from briefing.diff import since_previous
 
     previous = since_previous(facts, facts_path)
-    digests = input_digests(facts_bytes, wanted, previous[2] if previous else b"")
+    job = Job(facts, facts_bytes, theme, formats, previous, facts.meta.previous or "")
+    digests = input_digests(facts_bytes, wanted, theme, previous[2] if previous else b"")
     from briefing.outputs import build_lock, write_all
 
     with build_lock(out_dir, stream=stream):
@@ -100,7 +124,7 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
         if pending:  # the engines load only when there is something to render (a second or so)
             _load_engines(formats)
         outputs: dict[Path, bytes] = {}
-        for locale, items in _render_all(facts, facts_bytes, pending, formats, jobs, previous):
+        for locale, items in _render_all(job, pending, jobs):
             for name, content, seconds in items:
                 outputs[out_dir / name] = content
                 manifest[name] = digests[locale]
@@ -123,20 +147,19 @@ def _load_engines(formats: tuple[str, ...]) -> None:
     import briefing.render.html  # noqa: F401
 
 
-def _render_all(facts, facts_bytes, locales, formats, jobs, previous=None):
+def _render_all(job: Job, locales: list[str], jobs: int | None):
     """Yield (locale, rendered outputs) as each locale completes, in parallel where it helps."""
     workers = min(len(locales), jobs or os.cpu_count() or 1)
     if workers <= 1:
         for locale in locales:
-            yield locale, _render_locale(facts, facts_bytes, locale, formats, previous)
+            yield locale, _render_locale(job, locale)
         return
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded engine and fonts
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
-    futures = {pool.submit(_render_locale, facts, facts_bytes, locale, formats, previous): locale
-               for locale in locales}
+    futures = {pool.submit(_render_locale, job, locale): locale for locale in locales}
     try:
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -1,4 +1,7 @@
-"""The ``briefing`` command line: ``check``, ``rules`` and ``build``."""
+"""The ``briefing`` command line: check, build, preview, compare and verify fact bases and briefs.
+
+Settings come from the nearest ``briefing.toml`` (or ``[tool.briefing]`` in pyproject.toml)
+from the working folder upward; options given here override them."""
 
 from __future__ import annotations
 
@@ -33,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check the fact base for consistency")
     check.add_argument("facts", nargs="*", type=Path, metavar="FACTS",
-                       help="fact bases to check (default: facts.yaml); pre-commit passes several")
+                       help="fact bases to check (default: the configuration's, else facts.yaml); "
+                            "pre-commit passes several")
     check.add_argument("--format", default="text", choices=["text", "json", "github", "sarif"])
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--select", metavar="IDS", help="report only these rules (comma-separated)")
@@ -48,15 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", default="text", choices=["text", "json"])
 
     watch = commands.add_parser("watch", help="live preview: rebuild on every save, serve on 127.0.0.1")
-    watch.add_argument("--facts", default="facts.yaml", type=Path)
-    watch.add_argument("--out", default="build", type=Path, help="where the PDFs go (default: build)")
+    watch.add_argument("--facts", type=Path, help="the fact base (default: the configuration's, else facts.yaml)")
+    watch.add_argument("--out", type=Path, help="where the PDFs go (default: the configuration's, else build)")
     watch.add_argument("--port", default=8000, type=_port, help="port on 127.0.0.1 (0: any free port)")
 
     commands.add_parser("schema", help="print the fact base's JSON Schema (for editors and validators)")
 
     build = commands.add_parser("build", help="check, then build the HTML and PDF briefs")
-    build.add_argument("--facts", default="facts.yaml", type=Path)
-    build.add_argument("--out", default="build", type=Path, help="output folder (default: build)")
+    build.add_argument("--facts", type=Path, help="the fact base (default: the configuration's, else facts.yaml)")
+    build.add_argument("--out", type=Path, help="output folder (default: the configuration's, else build)")
     build.add_argument("--locale", action="append", dest="locales", metavar="L",
                        help="build only this locale (repeatable; default: every locale in meta.locales)")
     build.add_argument("--format", action="append", dest="formats", choices=["html", "pdf"],
@@ -64,6 +68,21 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="print nothing but problems")
     build.add_argument("--force", action="store_true", help="render every output, even unchanged ones")
     build.add_argument("--jobs", type=int, metavar="N", help="locales rendered at once (default: one per core)")
+
+    commands.add_parser("config", help="print the effective settings and where each comes from")
+
+    init = commands.add_parser("init", help="start a desk project: starter fact base, configuration, CI, hooks")
+    init.add_argument("folder", nargs="?", default=".", type=Path, metavar="DIR")
+
+    i18n = commands.add_parser("i18n", help="interface catalogs of the desk")
+    i18n_commands = i18n.add_subparsers(dest="i18n_command", required=True, parser_class=_Parser)
+    i18n_init = i18n_commands.add_parser("init", help="create the catalog of a new locale, to translate")
+    i18n_init.add_argument("locale", metavar="LOCALE")
+    i18n_init.add_argument("--dir", type=Path, help="the desk's locale folder (default: the configuration's "
+                                                    "first, else ./locale)")
+
+    verify = commands.add_parser("verify", help="rebuild a PDF brief from the fact base it carries and compare")
+    verify.add_argument("pdf", type=Path, metavar="BRIEF.pdf")
     return parser
 
 
@@ -71,23 +90,42 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "check":
-            return _check(args)
         if args.command == "rules":
             return _rules(args.rule)
-        if args.command == "watch":
-            from briefing.watch import serve
-
-            serve(args.facts, args.out, args.port)
-            return 0
-        if args.command == "diff":
-            return _diff(args)
         if args.command == "schema":
             from briefing import schema
 
             sys.stdout.write(schema.text())
             return 0
-        return _build(args)
+        if args.command == "diff":
+            return _diff(args)
+        if args.command == "verify":
+            from briefing.verify import verify
+
+            return verify(args.pdf)
+        if args.command == "init":
+            from briefing.scaffold import init
+
+            return init(args.folder)
+        from briefing import config
+
+        settings = config.load()
+        if args.command == "check":
+            return _check(args, settings)
+        if args.command == "config":
+            return _config(settings)
+        if args.command == "i18n":
+            from briefing.scaffold import new_catalog
+
+            return new_catalog(args.locale, args.dir or (settings.locales[0] if settings.locales
+                                                         else settings.root / "locale"))
+        _override(settings, args)
+        if args.command == "watch":
+            from briefing.watch import serve
+
+            serve(settings.facts[0], settings.out, args.port, settings=settings)
+            return 0
+        return _build(args, settings)
     except BriefingError as error:
         if args.debug:
             raise
@@ -127,21 +165,28 @@ def _rule_ids(value: str | None) -> set[str] | None:
     return ids
 
 
-def _check(args: argparse.Namespace) -> int:
+def _override(settings, args: argparse.Namespace) -> None:
+    if getattr(args, "facts", None):
+        settings.override("facts", [args.facts])
+    if getattr(args, "out", None):
+        settings.override("out", args.out)
+
+
+def _check(args: argparse.Namespace, settings) -> int:
     from briefing import check
     from briefing.check import report
 
     select, ignore = _rule_ids(args.select), _rule_ids(args.ignore)
-    # A file that cannot be read or typed stops the other rules: its problems are always
-    # shown, or --select/--ignore could make a broken fact base pass.
-    blocking = {rule.ID for rule in check.REGISTRY.values() if rule.STAGE in ("load", "schema")}
-    paths = args.facts or [Path("facts.yaml")]
+    if select is not None:
+        settings.override("select", select)
+    if ignore is not None:
+        settings.override("ignore", ignore)
+    context = check.Context.from_settings(settings)
+    paths = args.facts or settings.facts
     problems = []
     for path in paths:
-        found, facts = check.run_file(path)
-        problems += [p for p in found
-                     if (facts is None and p.rule in blocking)
-                     or ((select is None or p.rule in select) and (ignore is None or p.rule not in ignore))]
+        found, facts = check.run_file(path, context=context)
+        problems += check.select(found, facts, settings.select, settings.ignore, settings.severity)
     name = ", ".join(map(str, paths))
     if args.format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -157,6 +202,21 @@ def _check(args: argparse.Namespace) -> int:
         print(report.sarif(problems, name, check.REGISTRY.values()))
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(p.severity in failing for p in problems) else 0
+
+
+def _config(settings) -> int:
+    """Every setting, its value and where it comes from (like ``ruff check --show-settings``)."""
+    print(f"# configuration: {settings.file or 'none found (defaults)'}")
+    rows = [("facts", [str(p) for p in settings.facts]), ("out", str(settings.out)),
+            ("templates", [str(p) for p in settings.template_chain]),
+            ("stylesheets", [str(p) for p in settings.stylesheets]),
+            ("locales", [str(p) for p in settings.locale_chain]),
+            ("marking", settings.marking), ("portion_mark", settings.portion_mark),
+            ("rules.select", sorted(settings.select) if settings.select is not None else "all"),
+            ("rules.ignore", sorted(settings.ignore)), ("rules.severity", settings.severity)]
+    for key, value in rows:
+        print(f"{key} = {value!r}  # {settings.origin(key)}")
+    return 0
 
 
 def _rules(rule_id: str | None) -> int:
@@ -200,14 +260,14 @@ def _read(path: Path) -> bytes:
         raise BriefingError(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, settings) -> int:
     from briefing.build import build
 
     start = time.perf_counter()
     progress = None if args.quiet else (lambda line: print(line, flush=True))
-    written = build(args.facts, args.out, args.locales, tuple(args.formats or ("html", "pdf")),
-                    progress=progress, jobs=args.jobs, force=args.force)
+    written = build(settings.facts[0], settings.out, args.locales, tuple(args.formats or ("html", "pdf")),
+                    progress=progress, jobs=args.jobs, force=args.force, settings=settings)
     if not args.quiet:
-        done = f"wrote {len(written)} file(s) to {args.out}" if written else f"{args.out} is up to date"
+        done = f"wrote {len(written)} file(s) to {settings.out}" if written else f"{settings.out} is up to date"
         print(f"{done} in {time.perf_counter() - start:.1f} s")
     return 0

@@ -1,7 +1,11 @@
-"""Where the project's templates and translation catalogs live."""
+"""Where the built-in theme (templates, stylesheet, figures' styles) and the interface
+catalogs live: inside the installed package, found through importlib.resources, so a
+non-editable install (pip, pipx, a pre-commit environment) has them too."""
 
+from importlib import resources
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT / "templates"
-LOCALES = PROJECT / "locale"
+PACKAGE = Path(str(resources.files("briefing")))
+THEME = PACKAGE / "theme"
+LOCALES = PACKAGE / "locale"
+SCAFFOLD = PACKAGE / "scaffold"

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from briefing import check
 from briefing.errors import BriefingError
-from briefing.paths import LOCALES, TEMPLATES
 
 HOST = "127.0.0.1"  # loopback only: the preview is for the analyst at this machine
 
@@ -40,7 +39,11 @@ _OVERLAY = ('<div id="briefing-errors" role="alert" style="position:fixed;top:0;
 class Preview:
     """The state the server shows: last good HTML per locale, current problems, a version."""
 
-    def __init__(self, facts_path: Path, out_dir: Path, stream=sys.stdout) -> None:
+    def __init__(self, facts_path: Path, out_dir: Path, stream=sys.stdout, settings=None) -> None:
+        from briefing.render.theme import Theme
+
+        self.settings = settings
+        self.theme = Theme.from_settings(settings) if settings is not None else Theme()
         self.facts_path = facts_path
         self.out_dir = out_dir
         self.stream = stream
@@ -55,7 +58,10 @@ class Preview:
     def refresh(self) -> None:
         """Check and re-render the HTML of every locale; then rebuild PDFs in the background."""
         try:
-            problems, facts = check.run_file(self.facts_path)
+            problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings))
+            if self.settings is not None:
+                problems = check.select(problems, facts, self.settings.select, self.settings.ignore,
+                                        self.settings.severity)
             lines = [p.format() for p in problems]
             failed = facts is None or any(p.severity == "error" for p in problems)
         except BriefingError as error:  # the file could not be read at all
@@ -72,7 +78,7 @@ class Preview:
                 from briefing.diff import since_previous
 
                 previous = since_previous(facts, self.facts_path)
-                pages = {locale: render_html(facts, locale, facts_bytes, previous=previous)
+                pages = {locale: render_html(facts, locale, facts_bytes, self.theme, previous=previous)
                          for locale in facts.meta.locales}
             except BriefingError as error:  # a template error
                 lines, failed = lines + [error.format()], True
@@ -99,7 +105,8 @@ class Preview:
             while True:
                 self._pdf_again = False
                 try:
-                    written = build(self.facts_path, self.out_dir, formats=("pdf",), stream=self.stream)
+                    written = build(self.facts_path, self.out_dir, formats=("pdf",), stream=self.stream,
+                                    settings=self.settings)
                     if written:
                         print(f"PDF rebuilt: {', '.join(p.name for p in written)}", file=self.stream, flush=True)
                 except BriefingError as error:
@@ -171,12 +178,12 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout) -> None:
+def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, settings=None) -> None:
     import watchfiles
 
     if not facts_path.is_file():
         raise BriefingError("fact base not found; nothing to watch", file=str(facts_path))
-    preview = Preview(facts_path, out_dir, stream)
+    preview = Preview(facts_path, out_dir, stream, settings)
     try:  # the port first: a taken one is reported before any build
         server = ThreadingHTTPServer((HOST, port), _handler(preview))
     except OSError as exc:
@@ -190,15 +197,18 @@ def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout) -> None
     print(f"serving http://{host}:{actual}/ (Ctrl-C to stop)", file=stream, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     # The folders themselves, not their trees: the project folder holds .venv and .git.
-    watched = sorted({str(facts_path.resolve().parent), str(TEMPLATES)}
-                     | {str(folder) for folder in LOCALES.glob("*/LC_MESSAGES")})
+    theme = preview.theme
+    looks = [folder.resolve() for folder in (*theme.templates, *theme.locales)]
+    watched = sorted({str(facts_path.resolve().parent)} | {str(p.parent) for p in theme.stylesheets}
+                     | {str(folder) for root in looks for folder in (root, *root.rglob("*")) if folder.is_dir()})
     target = facts_path.resolve()
     try:
         for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True,
                                         recursive=False):
             paths = {Path(p).resolve() for _, p in changes}
             stamp = _stamp(target)
-            if stamp != last or any(p.is_relative_to(TEMPLATES) or p.is_relative_to(LOCALES) for p in paths):
+            if stamp != last or any(p.is_relative_to(root) for p in paths for root in looks) \
+                    or any(p in theme.stylesheets for p in paths):
                 last = stamp
                 preview.refresh()
     finally:

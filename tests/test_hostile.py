@@ -13,6 +13,9 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+
+from briefing.paths import THEME
+from briefing.render.theme import Theme
 from pypdf import PdfReader
 
 from briefing.errors import LoadError, RenderError
@@ -101,7 +104,7 @@ def render(html: str, root: Path):
 
     from briefing.render.pdf import render_pdf
 
-    return render_pdf(html, "test.pdf", b"facts", dt.date(2020, 1, 1), root=root)
+    return render_pdf(html, "test.pdf", {"facts.yaml": b"facts"}, dt.date(2020, 1, 1), roots=(root,))
 
 
 @pytest.fixture
@@ -173,7 +176,8 @@ def test_a_build_failing_at_any_stage_leaves_previous_outputs(tmp_path, monkeypa
         (broken / "brief.css").write_text("")
         original = html_module.render_html
         monkeypatch.setattr(html_module, "render_html",
-                            lambda *a, **k: original(*a, templates_dir=broken, **k))
+                            lambda facts, locale, facts_bytes, theme, **k: original(
+                                facts, locale, facts_bytes, Theme(templates=(broken, *theme.templates)), **k))
         expected = BriefingError
     elif stage == "pdf-engine":
         def fail(*args, **kwargs):
@@ -212,7 +216,7 @@ def test_template_syntax_error_names_template_and_line(tmp_path):
     (templates / "brief.css").write_text("")
     facts = parse(load_text(SMALL, "facts.yaml").data)
     with pytest.raises(RenderError) as info:
-        render_html(facts, "en", b"", templates_dir=templates)
+        render_html(facts, "en", b"", Theme(templates=(templates, THEME)))
     assert info.value.format().startswith("templates/brief.html.j2:2:1: error: template syntax error")
 
 
@@ -273,7 +277,7 @@ def test_template_symlinks_leading_outside_are_refused(tmp_path, template, style
         (templates / "brief.css").write_text("")
     facts = parse(load_text(SMALL, "facts.yaml").data)
     with pytest.raises(RenderError) as info:
-        render_html(facts, "en", b"", templates_dir=templates)
+        render_html(facts, "en", b"", Theme(templates=(templates, THEME)))
     assert "leads outside templates/" in info.value.message
     assert "TOP-SECRET" not in info.value.format()
 

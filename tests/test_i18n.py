@@ -19,8 +19,8 @@ KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettex
 
 def used_messages() -> set:
     """Every message the templates and code use, extracted now (not from the committed .pot)."""
-    method_map = [("templates/**.j2", "jinja2"), ("briefing/**.py", "python")]
-    options = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "silent": "false"}}
+    method_map = [("briefing/theme/**.j2", "jinja2"), ("briefing/**.py", "python")]
+    options = {"briefing/theme/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "silent": "false"}}
     found = set()
     for _, _, message, _, _ in extract_from_dir(str(ROOT), method_map, options, keywords=KEYWORDS):
         found.add(message if isinstance(message, str) else message[0])
@@ -36,7 +36,7 @@ def messages():
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_catalog_is_complete(locale, messages):
-    path = ROOT / "locale" / locale / "LC_MESSAGES" / "messages.po"
+    path = ROOT / "briefing" / "locale" / locale / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as stream:
         catalog = read_po(stream, locale=locale)
     present = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
@@ -65,13 +65,16 @@ def run_build(tmp_path, text, *args):
                            "--out", str(tmp_path / "out"), *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-def test_locale_without_catalog_is_a_clear_error(tmp_path):
-    text = SMALL.replace("  locales: [en]", "  locales: [en, de]")
-    text = text.replace("{en: ", "{de: Text, en: ")
+def test_locale_without_catalog_is_reported_by_the_check_at_its_entry(tmp_path):
+    # every missing locale in one run, at its place in meta.locales (line 7: "  locales: [en, de, sw]")
+    text = SMALL.replace("  locales: [en]", "  locales: [en, de, sw]")
+    text = text.replace("{en: ", "{de: Text, sw: Maandishi, en: ")
     result = run_build(tmp_path, text, "--format", "html")
-    assert result.returncode != 0
-    assert "no translation catalog for locale 'de'" in result.stderr
-    assert "locale/de/LC_MESSAGES/messages.po" in result.stderr
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "[missing-catalog]" in line]
+    assert [line.split(": error")[0] for line in lines] == [f"{tmp_path / 'facts.yaml'}:7:17",
+                                                             f"{tmp_path / 'facts.yaml'}:7:21"]
+    assert "'de'" in lines[0] and "briefing i18n init de" in lines[0]
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 

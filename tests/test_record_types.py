@@ -7,7 +7,6 @@ table of record types, the type would be missing from it and a test below would 
 
 from __future__ import annotations
 
-import shutil
 from typing import ClassVar
 
 from pydantic import Field, create_model
@@ -16,7 +15,8 @@ from briefing import check, diff, schema
 from briefing.load import load_text
 from briefing.model import Claim, FactBase, Localized, RecordType, VenueRef, parse
 from briefing.model.base import DateText
-from conftest import ROOT
+from briefing.paths import THEME
+from briefing.render.theme import Theme
 
 
 class Inspection(Claim):
@@ -100,13 +100,13 @@ def test_diff_names_the_new_type():
 def test_the_brief_has_a_section_for_it(tmp_path):
     from briefing.render.html import render_html
 
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
+    templates = tmp_path / "templates"  # the desk's folder: only the new partial; the rest is built in
+    (templates / "sections").mkdir(parents=True)
     (templates / "sections" / "inspections.html.j2").write_text(
         '{% import "_macros.j2" as m with context %}\n<ul class="inspections">{% for i in brief.facts.inspections %}'
         "<li>{{ brief.describe(i) }}{{ m.cite([i]) }}</li>{% endfor %}</ul>\n", encoding="utf-8")
     facts = parse(load_text(BASE, "facts.yaml").data, Extended)
-    html = render_html(facts, "en", BASE.encode(), templates_dir=templates)
+    html = render_html(facts, "en", BASE.encode(), Theme(templates=(templates, THEME)))
     assert '<li><a href="#inspections">Inspections</a></li>' in html  # in the contents
     body = html[html.index('<section id="inspections">'):]
     assert body.index("<h2>Inspections</h2>") < body.index("Fire doors blocked.") < body.index("</section>")

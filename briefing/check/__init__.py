@@ -13,6 +13,7 @@ the deliberate exceptions recorded in the fact base.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.check.problem import Finding, Problem
@@ -22,10 +23,36 @@ from briefing.load import Document, load_file
 from briefing.perf import gc_paused
 from briefing.model import FactBase
 
-__all__ = ["Finding", "Problem", "REGISTRY", "run", "run_file"]
+__all__ = ["Context", "Finding", "Problem", "REGISTRY", "run", "run_file", "select"]
 
 
-def run_file(path: Path, display_name: str | None = None) -> tuple[list[Problem], FactBase | None]:
+@dataclass(frozen=True)
+class Context:
+    """What some rules need beyond the fact base: where the interface catalogs are (the
+    desk's folders first, the built-in ones last). Rules that use it say ``USES_CONTEXT``."""
+
+    locales: tuple[Path, ...] = ()
+
+    @classmethod
+    def from_settings(cls, settings) -> "Context":
+        from briefing.paths import LOCALES
+
+        return cls(locales=settings.locale_chain if settings is not None else (LOCALES,))
+
+
+def select(problems: list[Problem], facts: FactBase | None, chosen: set[str] | None, ignored: set[str],
+           severity: dict[str, str]) -> list[Problem]:
+    """The problems a desk's rule selection keeps, with its severities. A file that cannot be
+    read or typed is always reported: no selection may let a broken fact base pass."""
+    blocking = {rule.ID for rule in REGISTRY.values() if rule.STAGE in ("load", "schema")}
+    kept = [p for p in problems if (facts is None and p.rule in blocking)
+            or ((chosen is None or p.rule in chosen) and p.rule not in ignored)]
+    return [replace(p, severity=severity[p.rule]) if p.rule in severity and p.rule not in blocking else p
+            for p in kept]
+
+
+def run_file(path: Path, display_name: str | None = None,
+             context: Context | None = None) -> tuple[list[Problem], FactBase | None]:
     """Load and check a file. Content problems (syntax, duplicate keys) become problems;
     a file that cannot be read at all raises :class:`LoadError`."""
     try:
@@ -38,10 +65,11 @@ def run_file(path: Path, display_name: str | None = None) -> tuple[list[Problem]
         return [Problem(file=error.file or str(path), line=position.line if position else 1,
                         column=position.column if position else 1, rule=rule.ID,
                         severity=rule.SEVERITY, message=error.message)], None
-    return run(document)
+    return run(document, context=context)
 
 
-def run(document: Document, model: type[FactBase] = FactBase) -> tuple[list[Problem], FactBase | None]:
+def run(document: Document, model: type[FactBase] = FactBase,
+        context: Context | None = None) -> tuple[list[Problem], FactBase | None]:
     """Check ``document`` (against ``model``, the fact-base type: the built-in one unless a
     caller extends it); return the problems sorted by position, and the model if it could be built."""
     from pydantic import ValidationError
@@ -51,10 +79,11 @@ def run(document: Document, model: type[FactBase] = FactBase) -> tuple[list[Prob
     from briefing.model import parse
 
     with gc_paused():
-        return _run(document, schema, exceptions, lambda data: parse(data, model), ValidationError)
+        return _run(document, schema, exceptions, lambda data: parse(data, model), ValidationError,
+                    context or Context.from_settings(None))
 
 
-def _run(document, schema, exceptions, parse, ValidationError) -> tuple[list[Problem], FactBase | None]:
+def _run(document, schema, exceptions, parse, ValidationError, context) -> tuple[list[Problem], FactBase | None]:
     found: list[tuple[object, Finding]] = []
     for rule in REGISTRY.values():
         if rule.STAGE == "document":
@@ -67,7 +96,9 @@ def _run(document, schema, exceptions, parse, ValidationError) -> tuple[list[Pro
     if facts is not None:
         for rule in REGISTRY.values():
             if rule.STAGE == "model":
-                found.extend((rule, finding) for finding in rule.check(facts, document))
+                findings = (rule.check(facts, document, context) if getattr(rule, "USES_CONTEXT", False)
+                            else rule.check(facts, document))
+                found.extend((rule, finding) for finding in findings)
         found = exceptions.apply(found, facts, document)
     problems = sorted(_problem(rule, document, finding) for rule, finding in found)
     return problems, facts

@@ -1,42 +1,30 @@
-"""HTML rendering: Jinja2 with autoescape and gettext catalogs compiled at build time."""
+"""HTML rendering: Jinja2 with autoescape, through the theme's chain of template folders, with
+the gettext catalogs compiled at build time."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from briefing.errors import Position, RenderError
 from briefing.model import Claim, FactBase
-from briefing.paths import LOCALES, TEMPLATES
 from briefing.render.formatting import Formatter
+from briefing.render.theme import Theme
 from briefing.render.view import Brief
 
 TEMPLATE = "brief.html.j2"
+BUILT_IN = "builtin/"
+"""Names under this prefix always resolve to the built-in theme, so a desk's own
+``brief.html.j2`` can ``{% extends "builtin/brief.html.j2" %}`` and override one block."""
 
 
-def translations(locale: str, locales_dir: Path = LOCALES) -> Translations:
-    """Compile ``locale``'s .po catalog in memory (no .mo file is kept in the tree)."""
-    po_path = locales_dir / locale / "LC_MESSAGES" / "messages.po"
-    if not po_path.is_file():
-        raise RenderError(f"no translation catalog for locale {locale!r}: expected "
-                          f"{po_path.relative_to(locales_dir.parent)} (see README, 'Adding a locale')")
-    with po_path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=locale)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(fp=buffer)
-
-
-def environment(locale_translations: Translations, templates_dir: Path = TEMPLATES) -> jinja2.Environment:
+def environment(locale_translations: Translations, theme: Theme = Theme()) -> jinja2.Environment:
+    folders = [_TemplatesOnly(folder) for folder in theme.templates]
     env = jinja2.Environment(
-        loader=_TemplatesOnly(templates_dir),
+        loader=jinja2.ChoiceLoader([*folders, jinja2.PrefixLoader({BUILT_IN.rstrip("/"): folders[-1]})]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -52,8 +40,8 @@ def environment(locale_translations: Translations, templates_dir: Path = TEMPLAT
 
 
 class _TemplatesOnly(jinja2.FileSystemLoader):
-    """Loads templates from ``templates/`` only: a symlink there that leads elsewhere is
-    refused, so no template can pull an outside file into the brief."""
+    """Loads templates from one template folder only: a symlink there that leads elsewhere
+    is refused, so no template can pull an outside file into the brief."""
 
     def __init__(self, root: Path) -> None:
         super().__init__(str(root))
@@ -68,9 +56,22 @@ class _TemplatesOnly(jinja2.FileSystemLoader):
 def _inside(path: Path, root: Path) -> Path:
     resolved = path.resolve()
     if not resolved.is_relative_to(root):
-        raise RenderError(f"refused to read {path.name!r}: it leads outside templates/ (to {resolved})",
-                          file=f"templates/{path.name}")
+        raise RenderError(f"refused to read {path.name!r}: it leads outside {root.name}/ (to {resolved})",
+                          file=f"{root.name}/{path.name}")
     return resolved
+
+
+def stylesheet(theme: Theme) -> str:
+    """The first ``brief.css`` along the template chain, then the desk's extra stylesheets."""
+    for folder in theme.templates:
+        if (folder / "brief.css").exists() or (folder / "brief.css").is_symlink():
+            parts = [_inside(folder / "brief.css", folder.resolve()).read_text(encoding="utf-8")]
+            break
+    else:
+        raise RenderError("no brief.css in the template folders")
+    for extra in theme.stylesheets:
+        parts.append(_inside(extra, extra.parent.resolve()).read_text(encoding="utf-8"))
+    return "\n".join(parts)
 
 
 def web_address(url: str) -> bool:
@@ -94,23 +95,23 @@ def css_string(value: str) -> str:
     return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
 
 
-def render_html(facts: FactBase, locale: str, facts_bytes: bytes, templates_dir: Path = TEMPLATES,
-                locales_dir: Path = LOCALES, previous=None) -> str:
+def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme = Theme(), previous=None) -> str:
     """One locale's brief; ``previous`` is what :func:`briefing.diff.since_previous` gives."""
-    locale_translations = translations(locale, locales_dir)
-    env = environment(locale_translations, templates_dir)
+    locale_translations = theme.translations(locale)
+    env = environment(locale_translations, theme)
     formatter = Formatter(locale, locale_translations.gettext)
-    brief = Brief(facts, locale, formatter, facts_bytes, previous)
+    brief = Brief(facts, locale, formatter, facts_bytes, previous, defaults=theme)
+    shown = theme.templates[0].name
     try:
         template = env.get_template(TEMPLATE)
-        stylesheet = _inside(templates_dir / "brief.css", templates_dir.resolve()).read_text(encoding="utf-8")
-        html = template.render(brief=brief, fmt=formatter, stylesheet=stylesheet)
+        html = template.render(brief=brief, fmt=formatter, stylesheet=stylesheet(theme))
         return html.lstrip()  # macro definitions leave blank lines before the doctype
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"template syntax error: {exc.message}", file=f"templates/{exc.name or TEMPLATE}",
+        where = Path(exc.filename).parent.name if exc.filename else shown
+        raise RenderError(f"template syntax error: {exc.message}", file=f"{where}/{exc.name or TEMPLATE}",
                           position=Position(exc.lineno, 1)) from None
     except jinja2.TemplateNotFound as exc:
-        raise RenderError(f"template not found: {exc.name!r} (templates are read from templates/ only)",
-                          file=f"templates/{TEMPLATE}") from None
+        raise RenderError(f"template not found: {exc.name!r} (looked in {', '.join(str(t) for t in theme.templates)})",
+                          file=f"{shown}/{TEMPLATE}") from None
     except jinja2.TemplateError as exc:
-        raise RenderError(f"template error: {exc}", file=f"templates/{TEMPLATE}") from None
+        raise RenderError(f"template error: {exc}", file=f"{shown}/{TEMPLATE}") from None

@@ -13,7 +13,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefing.errors import RenderError
-from briefing.paths import TEMPLATES
+from briefing.render.theme import Theme
 
 
 class FetchRefused(FatalURLFetchingError):
@@ -21,11 +21,11 @@ class FetchRefused(FatalURLFetchingError):
 
 
 class SandboxFetcher(URLFetcher):
-    """Serves data: URIs and files under the templates folder; refuses everything else."""
+    """Serves data: URIs and files under the theme's template folders; refuses everything else."""
 
-    def __init__(self, root: Path = TEMPLATES) -> None:
+    def __init__(self, roots: tuple[Path, ...] = Theme().templates) -> None:
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
-        self.root = root.resolve()
+        self.roots = tuple(root.resolve() for root in roots)
 
     def fetch(self, url, headers=None):
         scheme = urlparse(url).scheme.lower()
@@ -33,9 +33,9 @@ class SandboxFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme == "file":
             path = Path(unquote(urlparse(url).path)).resolve()
-            if path.is_relative_to(self.root) and path.is_file():
+            if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
                 return super().fetch(url, headers)
-        raise FetchRefused(f"refused to fetch {url!r}: only files under templates/ and data: URIs may be used")
+        raise FetchRefused(f"refused to fetch {url!r}: only files under the template folders and data: URIs may be used")
 
 
 class _EngineWarnings(logging.Handler):
@@ -59,26 +59,30 @@ class _EngineWarnings(logging.Handler):
 PDF_VARIANT = "pdf/a-3b"
 
 
-def render_pdf(html: str, name: str, facts_bytes: bytes, as_of: dt.date, root: Path = TEMPLATES) -> bytes:
-    """Lay out ``html`` and return PDF/A-3 bytes that carry the fact base they were built from.
+def render_pdf(html: str, name: str, inputs: dict[str, bytes], as_of: dt.date,
+               roots: tuple[Path, ...] = Theme().templates, provenance=None) -> bytes:
+    """Lay out ``html`` and return PDF/A-3 bytes that carry the files they were built from
+    (``inputs``: the fact base, and the previous edition's when the brief lists changes).
 
     Every date inside the file comes from ``as_of``, never from the clock, so two builds of
     the same inputs give the same bytes. Refused fetches and missing glyphs are errors.
+    ``provenance`` (see :mod:`briefing.provenance`) is written into the XMP metadata.
     """
     from weasyprint import LOGGER
 
-    stamp = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.timezone.utc)
     # fontTools stamps font subsets with the current time unless this is set.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
-    fetcher = SandboxFetcher(root)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+    fetcher = SandboxFetcher(roots)
     missing = _EngineWarnings()
     LOGGER.addHandler(missing)
     try:
-        document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
-        attachment = Attachment(file_obj=io.BytesIO(facts_bytes), name="facts.yaml", url_fetcher=fetcher,
-                                description="The fact base this brief was built from",
-                                created=stamp, modified=stamp, relationship="Source")
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=[attachment],
+        document = HTML(string=html, base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
+        attachments = [Attachment(file_obj=io.BytesIO(content), name=file_name, url_fetcher=fetcher,
+                                  description="An input this brief was built from",
+                                  created=moment, modified=moment, relationship="Source")
+                       for file_name, content in inputs.items()]
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
                                  presentational_hints=False)
     except FetchRefused as exc:
         raise RenderError(f"{name}: {exc}") from None
@@ -89,4 +93,8 @@ def render_pdf(html: str, name: str, facts_bytes: bytes, as_of: dt.date, root: P
                           f"({missing.missing_glyphs[0]})")
     if missing.failed:
         raise RenderError(f"{name}: the PDF engine could not use a resource ({missing.failed[0][:300]})")
+    if provenance is not None:
+        from briefing.provenance import stamp as record
+
+        pdf = record(pdf, provenance)
     return pdf

@@ -8,6 +8,7 @@ resolves an id, ``describe`` tells any record in one line.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,8 +33,9 @@ class Brief:
     """The fact base as one locale's brief presents it."""
 
     def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes,
-                 previous=None) -> None:
+                 previous=None, defaults: Any = None) -> None:
         self.facts = facts
+        self.defaults = defaults  # the desk's theme: its default markings
         self.previous, self.changes = previous[:2] if previous else (None, None)
         self.meta = facts.meta
         self.locale = locale
@@ -117,11 +119,13 @@ class Brief:
     @property
     def marking(self) -> str:
         """The handling marking; by default an unclassified open-source one, localized."""
-        return self.text(self.meta.marking) or self.fmt._("UNCLASSIFIED // OPEN SOURCE")
+        return (self.text(self.meta.marking) or self.text(getattr(self.defaults, "marking", None))
+                or self.fmt._("UNCLASSIFIED // OPEN SOURCE"))
 
     @property
     def portion(self) -> str:
-        return self.text(self.meta.portion_mark) or self.fmt._("(U//OS)")
+        return (self.text(self.meta.portion_mark) or self.text(getattr(self.defaults, "portion_mark", None))
+                or self.fmt._("(U//OS)"))
 
     @property
     def page_label(self) -> tuple[str, str, str]:
@@ -198,17 +202,27 @@ class Brief:
 
     @property
     def timeline(self) -> figures.Timeline | None:
-        """Top-level events (those not part of another) on an axis scaled to their span."""
+        """Top-level events (those not part of another) on an axis scaled to their span, in
+        their local time when they share one zone (else in UTC)."""
+        top = [event for event in self.chronology if not event.part_of]
+        zones = {timing.zone_name_of(event, self._index) for event in top if event.time or event.end_time}
+        shown = timing.zone_of(top[0], self._index) if len(zones) == 1 and None not in zones else None
+
+        def axis_time(moment: dt.datetime) -> dt.datetime:
+            # The axis counts in UTC; giving it local clock readings puts its ticks on local hours.
+            return moment.astimezone(shown).replace(tzinfo=dt.timezone.utc) if shown else moment
+
         spans = []
-        for event in self.chronology:
-            if event.part_of:
-                continue
+        for event in top:
             start, end = timing.start(event, self._index), timing.end(event, self._index)
-            spans.append(figures.Span(start, end if end > start else None, self.text(event.name), self.when(event),
+            spans.append(figures.Span(axis_time(start), axis_time(end) if end > start else None,
+                                      self.text(event.name), self.when(event),
                                       announced=event.status == "announced",
                                       vague=timing.precision(event) in ("month", "year"), target=f"event-{event.id}"))
         # One event on an axis says nothing the table does not: a figure needs two.
-        return figures.timeline(spans, self.fmt.tick) if len(spans) > 1 else None
+        if len(spans) < 2:
+            return None
+        return figures.timeline(spans, self.fmt.tick, announced_word=self.fmt._("announced"))
 
     @property
     def locator(self) -> figures.Locator | None:

@@ -109,6 +109,8 @@ BAD = [
     ("schema", variant({43: "    timezone: ../../etc/passwd"}), [(43, 15)]),
     ("schema", variant({43: '    timezone: "+15:00"'}), [(43, 15)]),
     ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
+    # locales with no interface catalog anywhere: every one named, at its entry in meta.locales
+    ("missing-catalog", variant({7: "  locales: [en, de, sw]"}), [(7, 17), (7, 21)]),
     # an undeclared kind, one letter away from a built-in one: reported at the value
     ("unknown-kind", variant({46: "    kind: visti"}), [(46, 11)]),
     ("unknown-kind", variant({97: "    kind: warning"}), [(97, 11)]),
@@ -145,6 +147,7 @@ GOOD = [
     ("missing-locale", variant({41: "    name: {en: Nordhavn}"})),
     ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
+    ("missing-catalog", variant({7: "  locales: [en, fr]"})),  # French is built in
     ("date-order", variant(insert={48: '    time: "22:00"\n    end_time: "01:00"'})),  # ends the next day
     ("ambiguous-time-zone", variant(insert={48: '    time: "10:00"\n    timezone: "+01:00"'})),
     ("schema", variant({43: '    timezone: "-03:30"'}, insert={56: '    time: "23:59"\n    end_time: "23:59"'})),

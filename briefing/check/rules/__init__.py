@@ -17,6 +17,7 @@ from briefing.check.rules import (
     gift_participants,
     invisible_character,
     judgment_basis,
+    missing_catalog,
     missing_locale,
     missing_reliability,
     mixed_script,
@@ -60,7 +61,7 @@ _CATALOGUE = (
     # text hygiene
     mixed_script, invisible_character, unbalanced_quotes,
     # localization
-    missing_locale, original_script_name,
+    missing_locale, missing_catalog, original_script_name,
     # judgments
     estimative_scale, judgment_basis,
     # exceptions

@@ -1,0 +1,96 @@
+"""``briefing verify BRIEF.pdf``: prove what a PDF brief says and what it rests on.
+
+The PDF carries its fact base (PDF/A-3 attachment) and records, in its XMP metadata, the
+tool version, the installed dependencies, the digests of the fact base, of the previous
+edition and of the theme, and its locale (:mod:`briefing.provenance`). Verifying extracts
+the fact base, checks it against the recorded digest, rebuilds the same locale's PDF with
+the tool at hand, and compares the bytes.
+
+Exit status: 0 identical bytes; 1 different, or refused (an attachment that does not match
+its recorded digest); 3 made by another version of the tool (content not provable here);
+2 the verification could not run.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from briefing import __version__
+from briefing.errors import BriefingError
+
+IDENTICAL, DIFFERENT, OTHER_VERSION = 0, 1, 3
+
+
+def verify(pdf_path: Path, stream=sys.stdout) -> int:
+    from briefing import provenance as records
+
+    def say(line: str) -> None:
+        print(line, file=stream)
+
+    try:
+        recorded, attached = records.read(pdf_path)
+    except FileNotFoundError:
+        raise BriefingError("no such file", file=str(pdf_path)) from None
+    except Exception as exc:  # pikepdf's errors for a file that is not a PDF
+        raise BriefingError(f"not a readable PDF ({type(exc).__name__})", file=str(pdf_path)) from None
+    if recorded is None:
+        raise BriefingError("this PDF records no provenance: it was not made by briefing 0.2 or later",
+                            file=str(pdf_path))
+    facts = attached.get(records.FACTS_NAME)
+    say(f"{pdf_path}: made by briefing {recorded.tool_version}, locale {recorded.locale}, "
+        f"fact base sha256:{recorded.facts[:16]}")
+    if facts is None or records.sha256(facts) != recorded.facts:
+        say("different: the attached fact base does not match the digest recorded in the PDF "
+            "(the attachment was replaced or altered); refused")
+        return DIFFERENT
+    previous = attached.get(records.PREVIOUS_PREFIX + recorded.previous_name) if recorded.previous else None
+    if recorded.previous and (previous is None or records.sha256(previous) != recorded.previous):
+        say("different: the attached previous edition does not match the digest recorded in the PDF; refused")
+        return DIFFERENT
+    if recorded.tool_version != __version__:
+        say(f"made by another version of the tool: the PDF by briefing {recorded.tool_version}, this is "
+            f"briefing {__version__}; its content cannot be proven here (install {recorded.tool_version} to verify)")
+        return OTHER_VERSION
+    rebuilt, theme = _rebuild(facts, recorded, previous)
+    if rebuilt == pdf_path.read_bytes():
+        say("identical: rebuilding the attached fact base gives these exact bytes")
+        return IDENTICAL
+    reasons = []
+    if recorded.theme != theme:
+        reasons.append("templates or catalogs (the PDF was made with "
+                       + ("the built-in theme of another installation" if recorded.built_in_theme == "yes"
+                          else "a desk's own templates, stylesheets or catalogs") + ")")
+    if recorded.dependencies != records.dependencies_digest():
+        reasons.append("installed dependencies (another lock file or environment)")
+    say("different: the rebuilt PDF differs" + (f"; what differs: {'; '.join(reasons)}" if reasons
+                                                else " though every recorded input matches"))
+    return DIFFERENT
+
+
+def _rebuild(facts: bytes, recorded, previous: bytes | None) -> tuple[bytes, str]:
+    from briefing.build import build
+    from briefing.render.theme import Theme
+
+    with tempfile.TemporaryDirectory(prefix="briefing-verify-") as folder:
+        root = Path(folder)
+        (root / "facts.yaml").write_bytes(facts)
+        if previous is not None:
+            target = (root / recorded.previous_name).resolve()
+            if not target.is_relative_to(root.resolve()):
+                raise BriefingError(f"the recorded previous edition {recorded.previous_name!r} leads outside "
+                                    "the fact base's folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(previous)
+        out = root / "out"
+        build(root / "facts.yaml", out, [recorded.locale], ("pdf",), stream=_Silent(), jobs=1)
+        return (out / f"brief.{recorded.locale}.pdf").read_bytes(), Theme().digest(recorded.locale)
+
+
+class _Silent:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
