@@ -141,7 +141,7 @@ def as_text(diff: Diff, old_name: str, new_name: str) -> str:
 
 def as_json(diff: Diff) -> str:
     def entry(c: Change) -> dict:
-        item = {"kind": c.kind, "id": c.id, "type": c.type}
+        item: dict[str, Any] = {"kind": c.kind, "id": c.id, "type": c.type}
         if c.fields:
             item["fields"] = {k: {"old": a, "new": b} for k, (a, b) in c.fields.items()}
         return item

@@ -367,8 +367,9 @@ def locator(venues: list[Venue], label, degrees, width: int = 640, height: int =
     placed = [v for v in placed if v.id not in with_outer]
     if not placed:
         return None
-    lats = [v.coordinates.lat for v in placed]
-    lons = [v.coordinates.lon for v in placed]
+    where = {v.id: v.coordinates for v in placed if v.coordinates is not None}
+    lats = [c.lat for c in where.values()]
+    lons = [c.lon for c in where.values()]
     south, north = (min(lats) // 5) * 5 - 5, (max(lats) // 5) * 5 + 10
     west, east = (min(lons) // 5) * 5 - 5, (max(lons) // 5) * 5 + 10
     margin = 30
@@ -378,7 +379,7 @@ def locator(venues: list[Venue], label, degrees, width: int = 640, height: int =
         y = margin + (height - 2 * margin) * (north - lat) / (north - south)
         return round(x, 1), round(y, 1)
 
-    spots = [Spot(*project(v.coordinates.lat, v.coordinates.lon), label(v), v.id) for v in placed]
+    spots = [Spot(*project(where[v.id].lat, where[v.id].lon), label(v), v.id) for v in placed]
     meridians = [(project(north, lon)[0], degrees(lon, "lon")) for lon in range(int(west), int(east) + 1, 5)]
     parallels = [(project(lat, west)[1], degrees(lat, "lat")) for lat in range(int(south), int(north) + 1, 5)]
     return Locator(width, height, spots, meridians, parallels)

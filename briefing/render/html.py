@@ -12,26 +12,26 @@ from babel.support import Translations
 from briefing.errors import Position, RenderError
 from briefing.model import Claim, FactBase
 from briefing.render.formatting import Formatter
-from briefing.render.theme import Theme
+from briefing.render.theme import BUILT_IN, Theme
 from briefing.render.view import Brief
 
 TEMPLATE = "brief.html.j2"
-BUILT_IN = "builtin/"
+BUILT_IN_PREFIX = "builtin"
 """Names under this prefix always resolve to the built-in theme, so a desk's own
 ``brief.html.j2`` can ``{% extends "builtin/brief.html.j2" %}`` and override one block."""
 
 
-def environment(locale_translations: Translations, theme: Theme = Theme()) -> jinja2.Environment:
+def environment(locale_translations: Translations, theme: Theme = BUILT_IN) -> jinja2.Environment:
     folders = [_TemplatesOnly(folder) for folder in theme.templates]
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([*folders, jinja2.PrefixLoader({BUILT_IN.rstrip("/"): folders[-1]})]),
+        loader=jinja2.ChoiceLoader([*folders, jinja2.PrefixLoader({BUILT_IN_PREFIX: folders[-1]})]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(locale_translations, newstyle=True)
+    env.install_gettext_translations(locale_translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["css_string"] = css_string
     env.filters["sentence"] = sentence
     env.tests["web_address"] = web_address
@@ -95,7 +95,7 @@ def css_string(value: str) -> str:
     return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
 
 
-def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme = Theme(), previous=None) -> str:
+def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme = BUILT_IN, previous=None) -> str:
     """One locale's brief; ``previous`` is what :func:`briefing.diff.since_previous` gives."""
     locale_translations = theme.translations(locale)
     env = environment(locale_translations, theme)

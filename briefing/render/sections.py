@@ -56,7 +56,8 @@ SECTIONS: list[Section] = [
     Section("summary", lambda b, _: _("Bottom line and key judgments") if b.facts.judgments else _("Bottom line"),
             lambda b: True),
     Section("changes", lambda b, _: _("Changes since edition %(edition)s of %(date)s") % {
-        "edition": b.fmt.number(b.previous.meta.edition), "date": b.fmt.date(b.previous.meta.as_of)},
+        "edition": b.fmt.number(b.previous.meta.edition) if b.previous else "",
+        "date": b.fmt.date(b.previous.meta.as_of) if b.previous else ""},
             lambda b: b.changes is not None),
     Section("chronology", lambda b, _: _("Chronology"), _records("chronology")),
     Section("participants", lambda b, _: _("Participants and delegations") if b.groups else _("Participants"),
@@ -83,12 +84,15 @@ def sections_for(model: type) -> list[Section]:
     for record_type in record_types(model):
         declared = record_type.declared
         if declared and declared.section and declared.section not in listed:
-            heading = declared.heading or declared.noun
-            extra.append(Section(declared.section, lambda b, _, heading=heading: _(heading),
+            extra.append(Section(declared.section, _heading(declared.heading or declared.noun),
                                  _records(declared.section)))
             listed.add(declared.section)
     at = next(i for i, section in enumerate(SECTIONS) if section.id == "discrepancies")
     return SECTIONS[:at] + extra + SECTIONS[at:]
+
+
+def _heading(message: str) -> Title:
+    return lambda brief, gettext: gettext(message)
 
 
 def entries(brief: "Brief") -> list[Entry]:
@@ -102,8 +106,9 @@ def entries(brief: "Brief") -> list[Entry]:
                 if record_type.declared and record_type.declared.section == section.id:
                     label = record_type.declared.label
                     for record in brief.facts.of_type(record_type):
-                        found.append(Entry(section.id, f"{section.id}-{record.id}",
-                                           brief.text(getattr(record, label)) if label else record.id,
+                        record_id = getattr(record, "id", "")
+                        found.append(Entry(section.id, f"{section.id}-{record_id}",
+                                           brief.text(getattr(record, label)) if label else record_id,
                                            section.partial, record))
             continue
         found.append(Entry(section.id, section.id, section.title(brief, brief.fmt._), section.partial))

@@ -36,7 +36,7 @@ class Theme:
 
     def built_in(self, locale: str) -> bool:
         """Whether the desk's folders change nothing for this locale (they may hold only READMEs)."""
-        return self.digest(locale) == Theme().digest(locale)
+        return self.digest(locale) == BUILT_IN.digest(locale)
 
     def catalogs(self, locale: str) -> list[Path]:
         """The catalogs of ``locale`` along the chain, most specific first."""
@@ -80,3 +80,7 @@ class Theme:
 def _used(path: Path) -> bool:
     """Whether a file in a template folder can change a brief (notes and caches cannot)."""
     return path.suffix not in (".md", ".txt", ".pyc") and not path.name.startswith(".")
+
+
+BUILT_IN = Theme()
+"""The built-in theme alone: what a brief looks like with no desk folders."""

@@ -34,12 +34,13 @@ class Brief:
 
     def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes,
                  previous=None, defaults: Any = None) -> None:
-        self.facts = facts
+        self.facts: FactBase = facts
         self.defaults = defaults  # the desk's theme: its default markings
-        self.previous, self.changes = previous[:2] if previous else (None, None)
+        self.previous: FactBase | None = previous[0] if previous else None
+        self.changes: Any = previous[1] if previous else None  # a briefing.diff.Diff
         self.meta = facts.meta
         self.locale = locale
-        self.fmt = formatter
+        self.fmt: Formatter = formatter
         self.fingerprint = hashlib.sha256(facts_bytes).hexdigest()
         self._index = facts.index()
         self.reporting_sources = [s for s in facts.sources if s.kind == "reporting"]

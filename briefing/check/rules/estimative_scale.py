@@ -23,7 +23,7 @@ Use instead
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from briefing.check.problem import Finding, indefinite as _a
 from briefing.estimative import SCALES, scales_of
@@ -36,7 +36,7 @@ STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:
-    chosen: tuple[str, object] | None = None
+    chosen: tuple[str, Any] | None = None
     for judgment in facts.judgments:
         scales = scales_of(judgment.term)
         where = judgment.path + ("term",)

@@ -70,4 +70,4 @@ def _majority(word: str) -> str | None:
     for letter in word:
         script = _script(letter)
         counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.get)
+    return max(counts, key=lambda script: counts[script])

@@ -54,6 +54,6 @@ def check(facts, document) -> Iterator[Finding]:
         parent_id = item.part_of if isinstance(item, Event) else item.event
         parent = index.get(parent_id) if parent_id else None
         other = venue(parent.venue) if isinstance(parent, Event) else None
-        if other and other.country != own.country:
+        if parent is not None and other and other.country != own.country:
             yield Finding(item.path + ("venue",), f"{item.id!r} is at {own.id!r} ({own.country}) but "
                                                   f"{parent.id!r} is at {other.id!r} ({other.country})")
