@@ -59,3 +59,20 @@ def test_check_jsonschema_rejects_a_misspelt_field(tmp_path):
 def test_fact_base_names_its_schema_for_editors():
     first_line = FACTS.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=schema/facts.schema.json"
+
+
+def test_examples_are_not_drawn_from_the_shipped_fact_base():
+    """Editors offer the schema's examples to every desk: none may be an id or a name of the
+    showcase fact base (they are neutral, or drawn from several kinds of topic)."""
+    import yaml
+
+    shipped = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    ids = {record["id"] for section in shipped.values() if isinstance(section, list)
+           for record in section if isinstance(record, dict) and "id" in record}
+    names = {text for section in ("participants", "venues") for record in shipped[section]
+             for text in record["name"].values()}
+    examples = json.dumps([prop.get("examples") for definition in schema.generate()["$defs"].values()
+                           for prop in definition.get("properties", {}).values()], ensure_ascii=False)
+    assert len(ids) > 50 and len(names) > 40  # the shipped base really was read
+    assert [i for i in ids if f'"{i}"' in examples] == []
+    assert [n for n in names if n in examples] == []
