@@ -104,7 +104,8 @@ def load(start: Path | None = None) -> Settings:
     if found is None:
         return Settings(root=start)
     path, table = found
-    settings = Settings(root=path.parent, file=path)
+    # paths the file leaves out are the defaults, relative to the desk's folder like the rest
+    settings = Settings(root=path.parent, file=path, facts=[path.parent / "facts.yaml"], out=path.parent / "build")
     _apply(settings, path, table)
     return settings
 
@@ -210,6 +211,11 @@ class _Locator:
                 continue
             if current == table and pattern.match(line):
                 return Position(number, len(line) - len(line.lstrip()) + 1)
+            # a dotted key under an enclosing table: `rules.ignore = [...]` at the top level
+            if table[:len(current)] == current and len(table) > len(current):
+                dotted = r"\s*\.\s*".join(map(re.escape, (*table[len(current):], key)))
+                if re.match(rf"^\s*{dotted}\s*=", line):
+                    return Position(number, len(line) - len(line.lstrip()) + 1)
             if current == table[:-1] and table and re.match(rf"^\s*{re.escape(table[-1])}\s*=", line):
                 found = inline.search(line)
                 if found:

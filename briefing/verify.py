@@ -61,7 +61,7 @@ def verify(pdf_path: Path, stream=sys.stdout) -> int:
     if recorded.theme != theme:
         reasons.append("templates or catalogs (the PDF was made with "
                        + ("the built-in theme of another installation" if recorded.built_in_theme == "yes"
-                          else "a desk's own templates, stylesheets or catalogs") + ")")
+                          else "a desk's own templates, stylesheets, catalogs or default markings") + ")")
     if recorded.dependencies != records.dependencies_digest():
         reasons.append("installed dependencies (another lock file or environment)")
     say("different: the rebuilt PDF differs" + (f"; what differs: {'; '.join(reasons)}" if reasons

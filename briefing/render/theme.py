@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,8 @@ class Theme:
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
         for path in (*self.stylesheets, *self.catalogs(locale)):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        # the desk's default markings change the brief as much as a template does
+        digest.update(json.dumps([self.marking, self.portion_mark], sort_keys=True).encode())
         return digest.hexdigest()
 
 
