@@ -1,0 +1,74 @@
+"""``briefing export FACTS --format stix``: the fact base as a STIX 2.1 bundle.
+
+The mapping (documented as a table for the README):
+
+- ``meta`` → ``report`` (name = title, description = subject, published = as_of,
+  object_refs = every SDO of the bundle); the desk → an ``identity`` that created every object;
+- sources → ``external_references`` of the objects that cite them (and of the report, which
+  lists every source), with the reliability grade and reason as ``x_briefing_*`` properties;
+- participants → ``identity``; venues → ``location``;
+- every claim type (found through the model, not listed here) → ``note`` with its Admiralty
+  credibility as STIX ``confidence`` (Appendix A); judgments → ``note`` with the estimative term;
+- conflicts → ``grouping`` of the disagreeing claims;
+- ``meta.marking`` → a statement ``marking-definition`` (or the STIX TLP marking) on every object;
+- texts in the first locale carry ``lang``; the other locales are ``language-content`` objects.
+
+Everything is deterministic: ids are UUIDv5 of the object type and record id, every
+timestamp is ``meta.as_of`` at midnight UTC, and the JSON has sorted keys.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from briefing.errors import BriefingError
+from briefing.export._objects import NAMESPACE, Exporter, credibility_confidence, stix_id
+from briefing.model import FactBase
+
+__all__ = ["NAMESPACE", "credibility_confidence", "export_stix", "run", "stix_id", "write_atomically"]
+
+
+def export_stix(facts: FactBase, facts_bytes: bytes) -> str:
+    """The fact base as a STIX 2.1 bundle, JSON text with sorted keys (same input, same bytes)."""
+    bundle = Exporter(facts, facts_bytes).bundle()
+    return bundle.serialize(sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def run(facts_path: Path, out: Path | None, stream: TextIO = sys.stderr) -> int:
+    """Load and check like the build (problems printed to ``stream``); on any error write
+    nothing and return its exit status; else write the bundle to ``out`` (atomically) or stdout."""
+    from briefing.build import load_and_check
+
+    try:
+        facts = load_and_check(facts_path, stream)
+        text = export_stix(facts, facts_path.read_bytes())
+    except BriefingError as error:
+        print(error.format(), file=stream)
+        return error.exit_code
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(out, text.encode("utf-8"))
+    except OSError as error:
+        print(f"{out}: error: cannot write the bundle: {error.strerror or error}", file=stream)
+        return 2
+    return 0
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write to a temporary file next to ``out``, then rename it into place."""
+    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
