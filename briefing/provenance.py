@@ -62,9 +62,27 @@ def stamp(pdf: bytes, provenance: Provenance) -> bytes:
             meta["dc:language"] = [provenance.locale]
             for name, value in asdict(provenance).items():
                 meta[f"{{{NAMESPACE}}}{name}"] = value
+        _tidy_attachments(document)
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def _tidy_attachments(document) -> None:
+    """WeasyPrint lists each attachment twice in the catalog's /AF (once inline, once as an
+    object) and types it application/octet-stream: keep one entry per file, and type a
+    fact base as YAML, so PDF/A readers show what it is."""
+    import pikepdf
+
+    entries = list(document.Root.get("/AF", []))
+    kept: dict[str, object] = {}
+    for spec in sorted(entries, key=lambda s: not s.is_indirect):  # the shared object first
+        kept.setdefault(str(spec.get("/UF", spec.get("/F", ""))), spec)
+    if entries:
+        document.Root.AF = pikepdf.Array(list(kept.values()))
+    for name, spec in document.attachments.items():
+        if name.endswith((".yaml", ".yml")):
+            spec.get_file().obj.Subtype = pikepdf.Name("/application/yaml")
 
 
 def read(pdf_path) -> tuple[Provenance | None, dict[str, bytes]]:

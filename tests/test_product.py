@@ -148,3 +148,20 @@ def test_contents_lists_every_section_and_links_leave_only_for_the_web(built):
             if "/URI" in annotation.get_object().get("/A", {})]
     # source URLs only: a link to a local file would carry the build machine's path
     assert uris and all(uri.startswith(("https://", "http://")) for uri in uris)
+
+
+@pytest.mark.parametrize("locale", ["en", "ko"])
+def test_pdf_records_its_provenance_language_and_one_yaml_attachment(built, locale):
+    import pikepdf
+
+    from briefing import __version__
+
+    with pikepdf.open(built / f"brief.{locale}.pdf") as pdf:
+        assert len(pdf.Root.AF) == 1  # each attached file listed once
+        assert [spec.get_file().mime_type for spec in pdf.attachments.values()] == ["application/yaml"]
+        meta = pdf.open_metadata()
+        assert meta["dc:language"] == {locale}
+        namespace = "{https://briefing.invalid/ns/provenance/1.0/}"
+        assert meta[namespace + "tool_version"] == __version__
+        assert meta[namespace + "facts"] == hashlib.sha256(FACTS.read_bytes()).hexdigest()
+        assert meta[namespace + "locale"] == locale and meta[namespace + "built_in_theme"] == "yes"
