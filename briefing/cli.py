@@ -81,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     i18n_init.add_argument("--dir", type=Path, help="the desk's locale folder (default: the configuration's "
                                                     "first, else ./locale)")
 
+    export = commands.add_parser("export", help="export the fact base for other tools (STIX 2.1)")
+    export.add_argument("facts", nargs="?", type=Path, metavar="FACTS",
+                        help="the fact base (default: the configuration's, else facts.yaml)")
+    export.add_argument("--format", default="stix", choices=["stix"], help="stix: a STIX 2.1 bundle (JSON)")
+    export.add_argument("--out", type=Path, metavar="FILE", help="write here (default: standard output)")
+
     verify = commands.add_parser("verify", help="rebuild a PDF brief from the fact base it carries and compare")
     verify.add_argument("pdf", type=Path, metavar="BRIEF.pdf")
     return parser
@@ -90,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if args.command in ("build", "watch", "export", "verify"):
+            from briefing.outputs import interrupts_held
+
+            with interrupts_held():  # the stages these commands run, imported before any interrupt
+                import briefing.build  # noqa: F401
+                import briefing.config  # noqa: F401
         if args.command == "rules":
             return _rules(args.rule)
         if args.command == "schema":
@@ -114,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args, settings)
         if args.command == "config":
             return _config(settings)
+        if args.command == "export":
+            from briefing.export import run as export
+
+            return export(args.facts or settings.facts[0], args.out)
         if args.command == "i18n":
             from briefing.scaffold import new_catalog
 
@@ -123,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "watch":
             from briefing.watch import serve
 
-            serve(settings.facts[0], settings.out, args.port, settings=settings)
+            serve(settings.facts[0], settings.out, args.port, settings=settings, debug=args.debug)
             return 0
         return _build(args, settings)
     except BriefingError as error:
@@ -238,7 +254,7 @@ def _rules(rule_id: str | None) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from briefing import diff
 
-    if args.since:
+    if args.since is not None:
         if len(args.files) != 1:
             raise BriefingError("with --since, give one file: briefing diff --since REV facts.yaml")
         new_path = args.files[0]
@@ -254,10 +270,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise BriefingError(f"cannot read {path}: {exc.strerror}") from None
+    """A file to compare, read like any fact base (regular files only, size-capped first)."""
+    from briefing.load import read_bytes
+
+    return read_bytes(path, str(path))
 
 
 def _build(args: argparse.Namespace, settings) -> int:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError
-from briefing.load import load_bytes
+from briefing import load
+from briefing.errors import BriefingError, LoadError
+from briefing.load import load_bytes, read_bytes
 from briefing.model import FactBase, Meta, Record, parse
 
 _META = "(meta)"  # the metadata's key: no record id can take it (ids are lowercase letters, digits, hyphens)
@@ -85,18 +87,56 @@ def compare(old: FactBase, new: FactBase) -> Diff:
     return Diff(added, removed, changed)
 
 
+class Refused(BriefingError):
+    """A side of a comparison that cannot be trusted: it does not load, does not follow the
+    schema, or reuses an id (one record would hide another). Shown with the checker's
+    messages, each with its file:line:col."""
+
+    exit_code = 1
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        super().__init__(f"{_escape(name)}: {len(problems)} error(s) in this fact base; it cannot be compared "
+                         "(run 'briefing check' on it)")
+        self.problems = problems
+
+    def format(self) -> str:
+        return "\n".join([*self.problems, f"error: {self.message}"])
+
+
 def load_facts(content: bytes, name: str) -> FactBase:
+    """Load one side of a comparison (or the previous edition): it must load, follow the
+    schema and have unique ids, or :class:`Refused` gives the checker's messages."""
     from pydantic import ValidationError
 
+    from briefing.check.problem import Problem
+    from briefing.check.rules import duplicate_id, schema
+
     try:
-        return parse(load_bytes(content, name).data)
-    except ValidationError:
-        raise BriefingError(f"{name} does not follow the schema; run 'briefing check' on it first") from None
+        document = load_bytes(content, name)
+    except LoadError as error:
+        if error.rule is None:
+            raise
+        raise Refused(name, [error.format()]) from None
+    try:
+        facts = parse(document.data)
+    except ValidationError as error:
+        findings, rule = list(schema.findings(error, document)), schema.ID
+    else:
+        findings, rule = list(duplicate_id.check(facts, document)), duplicate_id.ID
+    if findings:
+        problems = []
+        for finding in findings:
+            position = (finding.position or (document.key_position(finding.path) if finding.at_key
+                                             else document.position(finding.path)))
+            problems.append(Problem(file=name, line=position.line, column=position.column, rule=rule,
+                                    severity="error", message=finding.message))
+        raise Refused(name, [problem.format() for problem in sorted(problems)])
+    return facts
 
 
 def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff, bytes] | None:
     """The previous edition named in ``meta.previous``, what changed since, and that file's
-    bytes (part of the outputs' digest)."""
+    bytes (part of the outputs' digest). It is read like the fact base itself."""
     if not facts.meta.previous:
         return None
     folder = facts_path.resolve().parent
@@ -104,38 +144,147 @@ def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff, b
     if not path.is_relative_to(folder) or not path.is_file():
         raise BriefingError(f"meta.previous: {facts.meta.previous!r} is not a file in the fact base's folder",
                             file=str(facts_path))
-    content = path.read_bytes()
+    content = read_bytes(path, str(path), what="previous edition")
     old = load_facts(content, str(path))
     return old, compare(old, facts), content
 
 
+GIT_TIMEOUT = 60
+
+
 def read_revision(path: Path, revision: str) -> bytes:
-    """The committed content of ``path`` at a git revision."""
+    """The committed content of ``path`` at a git revision: a blob, refused by its size
+    before it is read, like any fact base. The revision is only ever a revision: one
+    starting with '-' is refused, and ``--end-of-options`` comes before it anyway."""
+    if not revision or revision.startswith("-") or any(_hidden(c) for c in revision):
+        raise BriefingError(f"not a git revision: '{_escape(revision)}' (a revision cannot be empty or start "
+                            "with '-')")
+    shown = f"{_escape(str(path))} at revision {_show(revision)}"
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.resolve().parent,
-                             capture_output=True, text=True, check=True).stdout.strip()
+        top = _git(["rev-parse", "--show-toplevel"], path.resolve().parent).decode().strip()
         relative = path.resolve().relative_to(Path(top).resolve())
-        return subprocess.run(["git", "show", f"{revision}:{relative.as_posix()}"], cwd=top,
-                              capture_output=True, check=True).stdout
-    except (subprocess.CalledProcessError, FileNotFoundError, ValueError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        detail = detail.decode(errors="replace").strip() if isinstance(detail, bytes) else str(detail).strip()
-        raise BriefingError(f"cannot read {path} at revision {revision!r}: {detail or exc}") from None
+        name = f"{revision}:{relative.as_posix()}"
+        kind = _git(["cat-file", "-t", "--end-of-options", name], top).decode().strip()
+        if kind != "blob":
+            raise BriefingError(f"cannot read {shown}: it is a {kind}, not a file")
+        # the object itself from here on: what was measured is what is read
+        blob = _git(["rev-parse", "--verify", "--end-of-options", name], top).decode().strip()
+        if int(_git(["cat-file", "-s", blob], top)) > load.MAX_BYTES:
+            raise load.too_large(f"{path}@{revision}")
+        return _git(["cat-file", "blob", blob], top)
+    except _GitFailed as failed:
+        raise BriefingError(f"cannot read {shown}: {failed}") from None
+    except (OSError, ValueError) as exc:
+        raise BriefingError(f"cannot read {shown}: {exc}") from None
 
 
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return text if len(text) <= 70 else text[:67] + "…"
+class _GitFailed(Exception):
+    pass
+
+
+def _git(arguments: list[str], folder: Path | str) -> bytes:
+    """Run git; its output, or :class:`_GitFailed` with its last line of error."""
+    try:
+        result = subprocess.run(["git", *arguments], cwd=folder, stdin=subprocess.DEVNULL, capture_output=True,
+                                timeout=GIT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise _GitFailed(f"git did not answer within {GIT_TIMEOUT} s") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _GitFailed(_escape(message[-1] if message else f"git exited with {result.returncode}"))
+    return result.stdout
+
+
+# --- showing values: every character visible, every change distinguishable --------------
+
+_WIDTH = 70  # a value longer than this is shown as its changed span, with context
+_CONTEXT = 20  # characters of context on each side of a changed span
+_SPAN = 40  # characters of a changed span shown (the rest is counted, never dropped silently)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+_FILLERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u17b4", "\u17b5", "\u180e"}
+
+
+def _hidden(char: str) -> bool:
+    """A character a terminal would not show as itself: control and format (bidi, zero
+    width, tags), separators other than the space, private use, unassigned and
+    noncharacters, and the blank "fillers" that render as nothing."""
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or char in _FILLERS:
+        return True
+    return category == "Zs" and char != " "
+
+
+def _token(char: str, backslash: bool = True) -> str:
+    if char in _NAMED and (backslash or char != "\\"):
+        return _NAMED[char]
+    if not _hidden(char):
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _escape(text: str) -> str:
+    """``text`` on one line with every hidden character written as an escape."""
+    return "".join(_token(c) for c in text)
+
+
+def _plain(text: str) -> bool:
+    """Shown as is, unquoted: nothing hidden, nothing that reads as something else."""
+    return (bool(text) and text == text.strip() and not text.startswith('"') and "→" not in text
+            and "…" not in text and "\\" not in text and not any(_hidden(c) for c in text))
+
+
+def _tokens(value: Any) -> list[str]:
+    """How ``value`` is shown, one token per character: a plain text as is; any other text
+    quoted, with escapes; anything else as JSON (which already escapes backslashes)."""
+    if isinstance(value, str):
+        return list(value) if _plain(value) else ['"', *(_token(c) if c != '"' else '\\"' for c in value), '"']
+    return _json_tokens(value)
+
+
+def _json_tokens(value: Any) -> list[str]:
+    return [_token(c, backslash=False) for c in json.dumps(value, ensure_ascii=False, sort_keys=True)]
+
+
+def _show(value: Any) -> str:
+    return "".join(_tokens(value))
+
+
+def _pair(old: Any, new: Any) -> str:
+    """``old → new`` on one line, where the two sides always read differently: whole when
+    short; else the changed span of each side, ``[...]``, with context around it."""
+    a, b = _tokens(old), _tokens(new)
+    if a == b:  # "true" and true, say: both as JSON, which shows the types apart
+        a, b = _json_tokens(old), _json_tokens(new)
+    if len("".join(a)) <= _WIDTH and len("".join(b)) <= _WIDTH:
+        return f"{''.join(a)} → {''.join(b)}"
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return f"{_span(a, prefix, suffix)} → {_span(b, prefix, suffix)}"
+
+
+def _span(tokens: list[str], prefix: int, suffix: int) -> str:
+    start = max(0, prefix - _CONTEXT)
+    end = len(tokens) - suffix
+    stop = min(len(tokens), end + _CONTEXT)
+    middle = tokens[prefix:end]
+    shown = "".join(middle[:_SPAN]) + (f"…(+{len(middle) - _SPAN} more)" if len(middle) > _SPAN else "")
+    return ("…" if start > 0 else "") + "".join(tokens[start:prefix]) + f"[{shown}]" \
+        + "".join(tokens[end:stop]) + ("…" if stop < len(tokens) else "")
 
 
 def as_text(diff: Diff, old_name: str, new_name: str) -> str:
-    lines = [f"{old_name} → {new_name}: {len(diff.added)} added, {len(diff.removed)} removed, "
+    lines = [f"{_escape(old_name)} → {_escape(new_name)}: {len(diff.added)} added, {len(diff.removed)} removed, "
              f"{len(diff.changed)} changed"]
-    lines += [f"+ {c.kind} {c.id}" for c in diff.added]
-    lines += [f"- {c.kind} {c.id}" for c in diff.removed]
+    lines += [f"+ {_escape(c.kind)} {_escape(c.id)}" for c in diff.added]
+    lines += [f"- {_escape(c.kind)} {_escape(c.id)}" for c in diff.removed]
     for c in diff.changed:
-        lines.append(f"~ {c.kind} {c.id}")
-        lines += [f"    {name}: {_short(a)} → {_short(b)}" for name, (a, b) in c.fields.items()]
+        lines.append(f"~ {_escape(c.kind)} {_escape(c.id)}")
+        lines += [f"    {_escape(name)}: {_pair(a, b)}" for name, (a, b) in c.fields.items()]
     return "\n".join(lines)
 
 
@@ -146,5 +295,9 @@ def as_json(diff: Diff) -> str:
             item["fields"] = {k: {"old": a, "new": b} for k, (a, b) in c.fields.items()}
         return item
 
-    return json.dumps({"added": [entry(c) for c in diff.added], "removed": [entry(c) for c in diff.removed],
+    text = json.dumps({"added": [entry(c) for c in diff.added], "removed": [entry(c) for c in diff.removed],
                        "changed": [entry(c) for c in diff.changed]}, ensure_ascii=False, indent=2)
+    # JSON escapes control characters itself; the other hidden ones (bidi, tags) too, here,
+    # so that the output read on a terminal shows them (the data is the same)
+    # (a raw newline in the text can only be the indentation's)
+    return "".join(json.dumps(c)[1:-1] if c != "\n" and _hidden(c) else c for c in text)

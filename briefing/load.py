@@ -17,7 +17,9 @@ what makes a fact base of 100,000 claims load in seconds rather than minutes.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -88,27 +90,64 @@ def _unpack(packed: int) -> Position:
     return Position(packed >> 32, packed & 0xFFFFFFFF)
 
 
-def load_file(path: str | Path, display_name: str | None = None) -> Document:
-    """Read and parse ``path``; raise :class:`LoadError` with a position on any problem."""
+def read_bytes(path: str | Path, display_name: str | None = None, what: str = "fact base") -> bytes:
+    """The bytes of ``path``, read the one safe way every input is read: only a regular file
+    (a FIFO would block, a device such as /dev/zero never ends), refused by its size before
+    any byte is read, and never more than :data:`MAX_BYTES` read whatever the file claims.
+    Raises :class:`LoadError` (the size refusal with the ``yaml-limits`` rule and a position)."""
     name = display_name or str(path)
     try:
-        if Path(path).exists() and not Path(path).is_dir() and not Path(path).is_file():
-            raise LoadError("fact base is not a regular file (a device or a pipe?)", file=name)
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)  # never more than the limit, whatever the file claims
+        mode = os.stat(path).st_mode  # a device is not even opened (opening some has effects)
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise LoadError(f"{what} is not a regular file (a device or a pipe?)", file=name)
+        # O_NONBLOCK: should the path turn into a FIFO after the check, opening it cannot block
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise LoadError("fact base not found", file=name) from None
-    except IsADirectoryError:
-        raise LoadError("fact base is a directory, not a file", file=name) from None
+        raise LoadError(f"{what} not found", file=name) from None
     except OSError as exc:
-        raise LoadError(f"cannot read fact base: {exc.strerror}", file=name) from None
-    return load_bytes(raw, name)
+        raise LoadError(f"cannot read {what}: {exc.strerror}", file=name) from None
+    try:
+        info = os.fstat(descriptor)  # the file opened, not the one checked: no race
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(f"{what} is a directory, not a file", file=name)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(f"{what} is not a regular file (a device or a pipe?)", file=name)
+        if info.st_size > MAX_BYTES:
+            raise too_large(name, what)
+        chunks, left = [], MAX_BYTES + 1  # a file growing meanwhile is still cut at the limit
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise LoadError(f"cannot read {what}: {exc.strerror}", file=name) from None
+    finally:
+        os.close(descriptor)
+    raw = b"".join(chunks)
+    if len(raw) > MAX_BYTES:
+        raise too_large(name, what)
+    return raw
+
+
+def too_large(name: str, what: str = "fact base") -> LoadError:
+    """The refusal of an input over :data:`MAX_BYTES` (a problem at 1:1, rule ``yaml-limits``)."""
+    return LoadError(f"{what} is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=name,
+                     position=Position(1, 1), rule="yaml-limits")
+
+
+def load_file(path: str | Path, display_name: str | None = None) -> Document:
+    """Read (through :func:`read_bytes`) and parse ``path``; raise :class:`LoadError` with a
+    position on any problem."""
+    name = display_name or str(path)
+    return load_bytes(read_bytes(path, name), name)
 
 
 def load_bytes(raw: bytes, name: str) -> Document:
     if len(raw) > MAX_BYTES:
-        raise LoadError(f"fact base is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=name,
-                        position=Position(1, 1), rule="yaml-limits")
+        raise too_large(name)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -153,6 +192,9 @@ def _position(mark: Any) -> Position | None:
     if mark is None:
         return None
     return Position(mark.line + 1, mark.column + 1)
+
+
+_ANCHOR = "anchors (&name) are not allowed in a fact base: each value is written out where it is used"
 
 
 class _Builder:
@@ -225,6 +267,8 @@ class _Builder:
             if kind is ScalarEvent:
                 if event.tag is not None and event.tag != "!":
                     raise self.fail(f"explicit tag {event.tag!r} is not allowed", event.start_mark)
+                if event.anchor is not None:
+                    raise self.fail(_ANCHOR, event.start_mark)
                 if stack:
                     frame = stack[-1]
                     container = frame[0]
@@ -260,6 +304,8 @@ class _Builder:
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.tag is not None and event.tag != "!":
                     raise self.fail(f"explicit tag {event.tag!r} is not allowed", event.start_mark)
+                if event.anchor is not None:
+                    raise self.fail(_ANCHOR, event.start_mark)
                 if self._expecting_key():
                     raise self.fail("mapping keys must be plain strings", event.start_mark)
                 if len(stack) >= MAX_DEPTH:

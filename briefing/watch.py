@@ -11,6 +11,7 @@ import html as html_escape
 import json
 import sys
 import threading
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -18,6 +19,21 @@ from briefing import check
 from briefing.errors import BriefingError
 
 HOST = "127.0.0.1"  # loopback only: the preview is for the analyst at this machine
+IDLE_SECONDS = 10  # an open connection that sends no request in this time is closed
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    debug = False
+
+    def handle_error(self, request, client_address) -> None:
+        """A request that failed (a browser that went away, mostly): never a traceback on
+        the terminal, unless --debug."""
+        error = sys.exc_info()[1]
+        if self.debug:
+            super().handle_error(request, client_address)
+        elif error is not None and not isinstance(error, (ConnectionError, TimeoutError)):
+            print(f"preview: a request failed: {_one_line(error)}", file=sys.stderr, flush=True)
 
 _RELOAD = """<script>
 (function () {
@@ -39,7 +55,8 @@ _OVERLAY = ('<div id="briefing-errors" role="alert" style="position:fixed;top:0;
 class Preview:
     """The state the server shows: last good HTML per locale, current problems, a version."""
 
-    def __init__(self, facts_path: Path, out_dir: Path, stream=sys.stdout, settings=None) -> None:
+    def __init__(self, facts_path: Path, out_dir: Path, stream=sys.stdout, settings=None,
+                 debug: bool = False) -> None:
         from briefing.render.theme import Theme
 
         self.settings = settings
@@ -47,6 +64,7 @@ class Preview:
         self.facts_path = facts_path
         self.out_dir = out_dir
         self.stream = stream
+        self.debug = debug
         self.lock = threading.Lock()
         self.pages: dict[str, str] = {}
         self.problems: list[str] = []
@@ -56,32 +74,13 @@ class Preview:
         self._pdf_again = False
 
     def refresh(self) -> None:
-        """Check and re-render the HTML of every locale; then rebuild PDFs in the background."""
+        """Check and re-render the HTML of every locale; then rebuild PDFs in the background.
+        Whatever fails (a bug in rendering included) is shown over the last good brief: the
+        preview keeps serving, and comes back with the next good save."""
         try:
-            problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings))
-            if self.settings is not None:
-                problems = check.select(problems, facts, self.settings.select, self.settings.ignore,
-                                        self.settings.severity)
-            lines = [p.format() for p in problems]
-            failed = facts is None or any(p.severity == "error" for p in problems)
-        except BriefingError as error:  # the file could not be read at all
-            lines, facts, failed = [error.format()], None, True
-        pages = {}
-        locales: list[str] = []
-        if not failed:
-            assert facts is not None  # facts is None only when failed
-            locales = list(facts.meta.locales)
-            from briefing.render.html import render_html
-
-            facts_bytes = self.facts_path.read_bytes()
-            try:
-                from briefing.diff import since_previous
-
-                previous = since_previous(facts, self.facts_path)
-                pages = {locale: render_html(facts, locale, facts_bytes, self.theme, previous=previous)
-                         for locale in facts.meta.locales}
-            except BriefingError as error:  # a template error
-                lines, failed = lines + [error.format()], True
+            lines, failed, pages, locales = self._render()
+        except Exception as error:
+            lines, failed, pages, locales = [self._failure(error)], True, {}, []
         for line in lines:
             print(line, file=self.stream, flush=True)
         with self.lock:
@@ -93,6 +92,39 @@ class Preview:
         print(f"[{self.version}] {state}", file=self.stream, flush=True)
         if not failed:
             self._rebuild_pdfs()
+
+    def _render(self) -> tuple[list[str], bool, dict[str, str], list[str]]:
+        """(problem lines, failed, page per locale, locales)."""
+        try:
+            problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings))
+            if self.settings is not None:
+                problems = check.select(problems, facts, self.settings.select, self.settings.ignore,
+                                        self.settings.severity)
+            lines = [p.format() for p in problems]
+            failed = facts is None or any(p.severity == "error" for p in problems)
+        except BriefingError as error:  # the file could not be read at all
+            return [error.format()], True, {}, []
+        if failed:
+            return lines, True, {}, []
+        assert facts is not None  # facts is None only when failed
+        from briefing.diff import since_previous
+        from briefing.load import read_bytes
+        from briefing.render.html import render_html
+
+        try:
+            facts_bytes = read_bytes(self.facts_path, str(self.facts_path))
+            previous = since_previous(facts, self.facts_path)
+            pages = {locale: render_html(facts, locale, facts_bytes, self.theme, previous=previous)
+                     for locale in facts.meta.locales}
+        except BriefingError as error:  # a template error, an unreadable previous edition
+            return lines + [error.format()], True, {}, []
+        return lines, False, pages, list(facts.meta.locales)
+
+    def _failure(self, error: Exception) -> str:
+        """One line for an unexpected failure; the traceback too, on the terminal, with --debug."""
+        if self.debug:
+            traceback.print_exception(error, file=self.stream)
+        return _one_line(error)
 
     def _rebuild_pdfs(self) -> None:
         if self._pdf_thread and self._pdf_thread.is_alive():
@@ -111,6 +143,8 @@ class Preview:
                         print(f"PDF rebuilt: {', '.join(p.name for p in written)}", file=self.stream, flush=True)
                 except BriefingError as error:
                     print(f"PDF not rebuilt: {error.format()}", file=self.stream, flush=True)
+                except Exception as error:  # a bug: one line, and the preview goes on
+                    print(f"PDF not rebuilt: {self._failure(error)}", file=self.stream, flush=True)
                 if not self._pdf_again:
                     break
 
@@ -133,8 +167,18 @@ class Preview:
         return document.replace("</body>", extra + "</body>", 1)
 
 
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, BriefingError):
+        return " ".join(error.format().split())
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 300 else text[:299] + "…"
+    return f"briefing: internal error: {type(error).__name__}: {text} (run with --debug for the traceback)"
+
+
 def _handler(preview: Preview):
     class Handler(BaseHTTPRequestHandler):
+        timeout = IDLE_SECONDS  # a connection that sends nothing is closed after this (socket timeout)
+
         def do_GET(self):  # noqa: N802 - http.server's naming
             # Only requests addressed to this loopback server: a page elsewhere that points
             # its own host name at 127.0.0.1 (DNS rebinding) gets nothing.
@@ -178,38 +222,50 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, settings=None) -> None:
+def _state(facts: Path, looks: list[Path], stylesheets) -> dict[Path, tuple[int, int, int] | None]:
+    """The stamp of every file the brief is made from (fact base, templates, catalogs, style sheets)."""
+    files = [facts, *stylesheets]
+    for root in looks:
+        try:
+            files += [path for path in root.rglob("*") if path.is_file()]
+        except OSError:
+            pass
+    return {path: _stamp(path) for path in files}
+
+
+def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, settings=None, debug: bool = False) -> None:
     import watchfiles
 
     if not facts_path.is_file():
         raise BriefingError("fact base not found; nothing to watch", file=str(facts_path))
-    preview = Preview(facts_path, out_dir, stream, settings)
+    preview = Preview(facts_path, out_dir, stream, settings, debug)
     try:  # the port first: a taken one is reported before any build
-        server = ThreadingHTTPServer((HOST, port), _handler(preview))
+        server = _Server((HOST, port), _handler(preview))
+        server.debug = debug
     except OSError as exc:
         raise BriefingError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
-    # The file's state is taken before the first build: a save that lands before the
+    # The files' state is taken before the first build: a save that lands before the
     # watcher is set up (or an event the watcher misses) is still seen at the next tick.
-    last = _stamp(facts_path)
+    theme = preview.theme
+    looks = [folder.resolve() for folder in (*theme.templates, *theme.locales)]
+    target = facts_path.resolve()
+    last = _state(target, looks, theme.stylesheets)
     preview.refresh()
     host, actual = server.server_address[:2]
     assert isinstance(host, str)  # an IPv4 server's address
     print(f"serving http://{host}:{actual}/ (Ctrl-C to stop)", file=stream, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     # The folders themselves, not their trees: the project folder holds .venv and .git.
-    theme = preview.theme
-    looks = [folder.resolve() for folder in (*theme.templates, *theme.locales)]
     watched = sorted({str(facts_path.resolve().parent)} | {str(p.parent) for p in theme.stylesheets}
                      | {str(folder) for root in looks for folder in (root, *root.rglob("*")) if folder.is_dir()})
-    target = facts_path.resolve()
     try:
         for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True,
                                         recursive=False):
             paths = {Path(p).resolve() for _, p in changes}
-            stamp = _stamp(target)
-            if stamp != last or any(p.is_relative_to(root) for p in paths for root in looks) \
+            state = _state(target, looks, theme.stylesheets)
+            if state != last or any(p.is_relative_to(root) for p in paths for root in looks) \
                     or any(p in theme.stylesheets for p in paths):
-                last = stamp
+                last = state
                 preview.refresh()
     finally:
         server.shutdown()

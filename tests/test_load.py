@@ -39,8 +39,9 @@ def test_duplicate_key_is_refused_with_both_lines():
 
 @pytest.mark.parametrize("text, line, column, words", [
     ("a: !!python/object:os.system x\n", 1, 4, "tag"),
-    ("a: &x [1]\nb: *x\n", 2, 4, "aliases"),
-    ("base: &b {k: 1}\nc:\n  <<: *b\n", 3, 3, "merge"),
+    ("a: &x [1]\nb: *x\n", 1, 4, "anchors"),  # refused where the anchor is set
+    ("a: x\nb: *x\n", 2, 4, "aliases"),
+    ("c:\n  <<: {k: 1}\n", 2, 3, "merge"),
     ("a: [1, 2\n", 2, 1, "syntax"),
 ])
 def test_unsafe_or_broken_yaml_is_refused_with_position(text, line, column, words):

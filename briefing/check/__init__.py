@@ -19,7 +19,7 @@ from pathlib import Path
 from briefing.check.problem import Finding, Problem
 from briefing.check.rules import REGISTRY
 from briefing.errors import LoadError
-from briefing.load import Document, load_file
+from briefing.load import Document, load_bytes, load_file
 from briefing.perf import gc_paused
 from briefing.model import FactBase
 
@@ -51,12 +51,15 @@ def select(problems: list[Problem], facts: FactBase | None, chosen: set[str] | N
             for p in kept]
 
 
-def run_file(path: Path, display_name: str | None = None,
-             context: Context | None = None) -> tuple[list[Problem], FactBase | None]:
-    """Load and check a file. Content problems (syntax, duplicate keys) become problems;
-    a file that cannot be read at all raises :class:`LoadError`."""
+def run_file(path: Path, display_name: str | None = None, context: Context | None = None,
+             content: bytes | None = None) -> tuple[list[Problem], FactBase | None]:
+    """Load and check a file (or ``content``, its bytes already read: the build reads the fact
+    base once, so what it checks is what it renders, fingerprints and attaches). Content
+    problems (syntax, duplicate keys) become problems; a file that cannot be read at all
+    raises :class:`LoadError`."""
     try:
-        document = load_file(path, display_name=display_name or str(path))
+        name = display_name or str(path)
+        document = load_bytes(content, name) if content is not None else load_file(path, display_name=name)
     except LoadError as error:
         if error.rule is None:
             raise

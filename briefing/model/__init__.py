@@ -15,7 +15,8 @@ schema, references, diff, date rules and the brief derive from those declaration
 """
 
 from briefing.model.analysis import Conflict, Judgment, Meta, SummaryPoint, Vocabulary
-from briefing.model.base import (ClaimRef, Entity, EventRef, Excusable, Localized, OutletName, PartialDate,
+from briefing.model.base import (MAX_ID, MAX_ITEMS, MAX_LOCALES, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, ClaimRef,
+                                 Entity, EventRef, Excusable, Localized, LocalizedName, OutletName, PartialDate,
                                  ParticipantRef, Record, RecordType, Ref, RuleException, SourceRef, VenueRef,
                                  outlet_key, outlet_label, parse_time, partial_date, zone)
 from briefing.model.claims import (Agreement, Claim, Duration, Event, Gift, Provision, Quantity, Quotation,
@@ -25,6 +26,7 @@ from briefing.model.factbase import (FactBase, attach_paths, date_of, declaratio
                                      record_types, reference_fields, references)
 
 __all__ = [
+    "MAX_ID", "MAX_ITEMS", "MAX_LOCALES", "MAX_NAME", "MAX_TEXT", "MAX_YEAR", "MIN_YEAR", "LocalizedName",
     "Agreement", "Claim", "ClaimRef", "Conflict", "Coordinates", "Duration", "Entity", "Event", "EventRef",
     "Excusable", "FactBase", "Gift", "Judgment", "Localized", "Meta", "OriginalName", "OutletName", "PartialDate",
     "Participant", "ParticipantRef", "Provision", "Quantity", "Quotation", "Record", "RecordType", "Recurrence",

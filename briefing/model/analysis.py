@@ -3,12 +3,12 @@ vocabulary, its judgments, and where the sources disagree."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from briefing.model.base import ClaimRef, DateText, Excusable, Id, Localized, LocaleCode, Record, RecordType, \
-    partial_date
+from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ITEMS, MAX_LOCALES, ClaimRef, DateText, Excusable, Id,
+                                 Localized, LocalizedName, LocaleCode, Name, Record, RecordType, partial_date)
 
 
 class SummaryPoint(Record):
@@ -16,8 +16,9 @@ class SummaryPoint(Record):
 
     text: Localized = Field(description="One sentence of the bottom line, per locale.",
                             examples=[{"en": "A fire destroyed the north terminal's warehouse on 14 March."}])
-    claims: list[ClaimRef] = Field(min_length=1, examples=[["ev-fire"]],
-                                   description="Ids of the claims this sentence rests on; its citations come from them.")
+    claims: list[ClaimRef] = Field(min_length=1, max_length=MAX_ITEMS, examples=[["ev-fire"]],
+                                   description="Ids of the claims this sentence rests on; its citations come from "
+                                               f"them (at most {MAX_ITEMS:,}).")
 
 
 class Meta(Record):
@@ -25,45 +26,47 @@ class Meta(Record):
 
     declared: ClassVar = RecordType(noun="metadata")
 
-    title: Localized = Field(description="Title of the brief, per locale.",
+    title: LocalizedName = Field(description="Title of the brief, per locale.",
                              examples=[{"en": "Fire at the North Terminal", "fr": "Incendie au terminal nord"}])
     subject: Localized = Field(description="What the brief is about, per locale.",
                                examples=[{"en": "The fire of 14–16 March 2021 and its consequences."}])
-    summary: list[SummaryPoint] = Field(min_length=1, examples=[[{"text": {"en": "A fire broke out on 14 March."},
+    summary: list[SummaryPoint] = Field(min_length=1, max_length=MAX_ITEMS, examples=[[{"text": {"en": "A fire broke out on 14 March."},
                                                                   "claims": ["ev-fire"]}]],
                                         description="Bottom line up front: reported facts only, each point resting "
-                                                    "on claims.")
-    desk: str | Localized = Field(description="The producing desk, one name or one per locale.",
+                                                    f"on claims (at most {MAX_ITEMS:,} points).")
+    desk: Name | LocalizedName = Field(description="The producing desk, one name or one per locale.",
                                   examples=["Open-Source Desk"])
     edition: int = Field(ge=1, le=1_000_000, strict=True, description="Edition number of the brief.", examples=[1])
-    as_of: DateText = Field(description="Information as of this date.", examples=["2021-03-17"])
-    locales: list[LocaleCode] = Field(min_length=1, examples=[["en", "fr"]],
+    as_of: DateText = Field(description=f"Information as of this date; {DATE_RANGE}.", examples=["2021-03-17"])
+    locales: list[LocaleCode] = Field(min_length=1, max_length=MAX_LOCALES, examples=[["en", "fr"]],
                                       description="Locales the brief is built in; the first is the fact base's own "
-                                                  "language.")
-    marking: Localized | None = Field(default=None, examples=[{"en": "UNCLASSIFIED // OPEN SOURCE"}],
+                                                  f"language (at most {MAX_LOCALES}).")
+    marking: LocalizedName | None = Field(default=None, examples=[{"en": "UNCLASSIFIED // OPEN SOURCE"}],
                                       description="Handling marking shown at the top and bottom of every page. "
                                                   "Default: an unclassified open-source marking.")
-    portion_mark: Localized | None = Field(default=None, examples=[{"en": "(U//OS)"}],
+    portion_mark: LocalizedName | None = Field(default=None, examples=[{"en": "(U//OS)"}],
                                            description="Short marking put before each paragraph, table and figure. "
                                                        "Default: (U//OS).")
-    previous: str | None = Field(default=None, examples=["editions/facts-1.yaml"],
+    previous: str | None = Field(default=None, max_length=MAX_ADDRESS, examples=["editions/facts-1.yaml"],
                                  description="The previous edition's fact base, a path relative to this file; the "
                                              "brief then lists what changed since it.")
 
     _as_of = field_validator("as_of")(lambda cls, value: partial_date(value))
 
 
-KindLabels = dict[Id, Localized]
+KindLabels = Annotated[dict[Id, LocalizedName], Field(max_length=MAX_ITEMS)]
 
 
 class Vocabulary(Record):
     """Kinds a fact base adds to the built-in ones, each with its label per locale."""
 
     event_kinds: KindLabels = Field(default_factory=dict, examples=[{"fire": {"en": "Fire", "fr": "Incendie"}}],
-                                    description="Event kinds beyond the built-in ones: id → label per locale.")
+                                    description="Event kinds beyond the built-in ones: id → label per locale "
+                                                f"(at most {MAX_ITEMS:,}).")
     statement_kinds: KindLabels = Field(default_factory=dict,
                                         examples=[{"warning": {"en": "Warning", "fr": "Mise en garde"}}],
-                                        description="Statement kinds beyond the built-in ones: id → label per locale.")
+                                        description="Statement kinds beyond the built-in ones: id → label per "
+                                                    f"locale (at most {MAX_ITEMS:,}).")
 
 
 class Judgment(Excusable):
@@ -74,12 +77,13 @@ class Judgment(Excusable):
     id: Id
     text: Localized = Field(description="The judgment, per locale, in the analyst's words.",
                             examples=[{"en": "The fire probably started in the fuel depot."}])
-    term: str = Field(examples=["likely"],
+    term: Name = Field(examples=["likely"],
                       description="Estimative term from one scale: ICD 203 (e.g. likely, very-likely) or the UK PHIA "
                                   "yardstick (e.g. realistic-possibility, highly-likely).")
     confidence: Literal["low", "moderate", "high"] = Field(description="Analytic confidence: low, moderate or high.",
                                                            examples=["moderate"])
-    rests_on: list[ClaimRef] = Field(default_factory=list, description="Ids of the claims the judgment rests on.",
+    rests_on: list[ClaimRef] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                     description=f"Ids of the claims the judgment rests on (at most {MAX_ITEMS:,}).",
                                      examples=[["ev-explosion", "st-operator"]])
 
 
@@ -89,9 +93,10 @@ class Conflict(Excusable):
     declared: ClassVar = RecordType(noun="conflict", section="discrepancies", label="topic")
 
     id: Id
-    topic: Localized = Field(description="What the sources disagree about, per locale.",
+    topic: LocalizedName = Field(description="What the sources disagree about, per locale.",
                              examples=[{"en": "Number of people injured"}])
-    claims: list[ClaimRef] = Field(min_length=2, description="Ids of the claims involved.",
+    claims: list[ClaimRef] = Field(min_length=2, max_length=MAX_ITEMS,
+                                   description=f"Ids of the claims involved (2 to {MAX_ITEMS:,}).",
                                    examples=[["q-injured-12", "q-injured-15"]])
     status: Literal["disputed", "resolved"] = Field(examples=["resolved"],
                                                     description="disputed (no version retained) or resolved "

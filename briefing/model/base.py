@@ -44,25 +44,60 @@ class Ref:
     kind: str
 
 
-SourceRef = Annotated[str, Ref("source")]
-ParticipantRef = Annotated[str, Ref("participant")]
-VenueRef = Annotated[str, Ref("venue")]
-EventRef = Annotated[str, Ref("event")]
-ClaimRef = Annotated[str, Ref("claim")]
+# --- bounds ------------------------------------------------------------------------
+# Everything the brief computes on is bounded here, so that a fact base that passes the
+# checker renders in bounded time and never overflows date arithmetic. The fact base as a
+# whole is bounded by the loader's file-size limit (64 MiB), which bounds the number of records.
+
+MIN_YEAR = 1000
+"""The earliest year a date may have: Babel formats only four-digit years safely."""
+MAX_YEAR = 9998
+"""The latest year a date may have: the brief adds a day's padding and time zones up to
+14 hours to dates, which must stay within Python's year 9999."""
+MAX_ID = 200
+"""Characters in an id (and in a reference to one)."""
+MAX_NAME = 500
+"""Characters in a name, title, label, spelling or other one-line text."""
+MAX_TEXT = 10_000
+"""Characters in a localized text (a summary, a note, a statement, a judgment): per locale."""
+MAX_LOCALES = 100
+"""Locales one localized text may be given in."""
+MAX_ITEMS = 1_000
+"""Items in any list inside a record (participants, members, sources, spellings, ...)."""
+MAX_ADDRESS = 2_000
+"""Characters in a web address or a file path."""
+
+SourceRef = Annotated[str, Ref("source"), Field(max_length=MAX_ID)]
+ParticipantRef = Annotated[str, Ref("participant"), Field(max_length=MAX_ID)]
+VenueRef = Annotated[str, Ref("venue"), Field(max_length=MAX_ID)]
+EventRef = Annotated[str, Ref("event"), Field(max_length=MAX_ID)]
+ClaimRef = Annotated[str, Ref("claim"), Field(max_length=MAX_ID)]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier, unique in the whole fact base: lowercase "
-                                                          "letters, digits and hyphens.",
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID,
+                          description="Identifier, unique in the whole fact base: lowercase letters, digits and "
+                                      f"hyphens, at most {MAX_ID} characters.",
                           examples=["ev-fire-start"])]
 LocaleCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$", description="A locale code.",
                                   examples=["en"])]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code "
                                                                       "(quote NO for Norway).", examples=["PT"])]
 
-Localized = dict[LocaleCode, str]
-"""A text given once per configured locale, e.g. ``{fr: ..., en: ...}``."""
+Name = Annotated[str, Field(max_length=MAX_NAME, description=f"One line of text, at most {MAX_NAME} characters.")]
+"""A name, title, label or spelling."""
+Text = Annotated[str, Field(max_length=MAX_TEXT, description=f"A text of at most {MAX_TEXT:,} characters.")]
+"""A sentence or a paragraph."""
+Address = Annotated[str, Field(max_length=MAX_ADDRESS)]
+"""A web address or a file path."""
 
-OutletName = str | Localized
+Localized = Annotated[dict[LocaleCode, Text], Field(max_length=MAX_LOCALES)]
+"""A text given once per configured locale, e.g. ``{fr: ..., en: ...}`` (at most 10,000
+characters per locale)."""
+
+LocalizedName = Annotated[dict[LocaleCode, Name], Field(max_length=MAX_LOCALES)]
+"""A name or label given once per configured locale (at most 500 characters per locale)."""
+
+OutletName = Name | LocalizedName
 """An agency or outlet: a proper name written the same in every locale (``Reuters``), or a
 description given per locale (``{en: state television, fr: ...}``)."""
 
@@ -95,14 +130,15 @@ class RuleException(BaseModel):
     """A deliberate exception to a checker rule, kept next to the record it excuses."""
 
     model_config = ConfigDict(extra="forbid")
-    rule: str = Field(description="The id of the rule excused here.", examples=["original-script-name"])
-    reason: str | None = Field(default=None, description="Why this is not a problem (required by the checker).",
+    rule: Name = Field(description="The id of the rule excused here.", examples=["original-script-name"])
+    reason: Text | None = Field(default=None, description="Why this is not a problem (required by the checker).",
                                examples=["The name is written in Latin script in the original."])
 
 
 class Excusable(Record):
     exceptions: list[RuleException] = Field(
-        default_factory=list, description="Deliberate exceptions to checker rules for this record.",
+        default_factory=list, max_length=MAX_ITEMS,
+        description=f"Deliberate exceptions to checker rules for this record (at most {MAX_ITEMS:,}).",
         examples=[[{"rule": "original-script-name", "reason": "Latin script is the original."}]])
 
 
@@ -151,6 +187,13 @@ class PartialDate(str):
         return (self.last_day, ("day", "month", "year").index(self.precision))
 
 
+def _check_year(value: str, year: int) -> None:
+    # Before 1000 Babel has no safe four-digit form; from 9999 on, the end of a day in a zone
+    # east of UTC (and the timeline's padding) falls past the last year Python can hold.
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"{value!r}: years from {MIN_YEAR} to {MAX_YEAR} are supported")
+
+
 def partial_date(value: Any) -> PartialDate:
     if not isinstance(value, str):
         raise ValueError("a date must be written as text: YYYY, YYYY-MM or YYYY-MM-DD")
@@ -158,8 +201,7 @@ def partial_date(value: Any) -> PartialDate:
     if not match:
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
-    if int(year) < 1000:  # dates before year 1000 have no four-digit ISO form that Babel formats safely
-        raise ValueError(f"{value!r}: years before 1000 are not supported")
+    _check_year(value, int(year))
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
@@ -175,17 +217,20 @@ def date_time(value: str | None) -> str | None:
         partial_date(value)
         return value
     # Python would also accept "20230914" or "2023-W37-4", which nothing downstream expects.
-    if not _DATE_TIME.match(value):
+    if len(value) > 40 or not _DATE_TIME.match(value):
         raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD) or a date-time "
                          "(YYYY-MM-DDTHH:MM with an optional offset such as +02:00)")
     try:
         dt.datetime.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a real date-time: {exc}") from None
+    _check_year(value, int(value[:4]))
     return value
 
 
-DateText = Annotated[str, Field(description="YYYY, YYYY-MM or YYYY-MM-DD (quote it).", examples=["2021-03-14"])]
+DATE_RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
+DateText = Annotated[str, Field(max_length=10, description=f"YYYY, YYYY-MM or YYYY-MM-DD (quote it), {DATE_RANGE}.",
+                                examples=["2021-03-14"])]
 
 
 # --- times of day and zones --------------------------------------------------------
@@ -206,6 +251,11 @@ def parse_time(value: str) -> dt.time:
     return dt.time(int(hours), int(minutes))
 
 
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules", "posix", "right"})
+"""Entries of the zone database that read as zones but name none (``localtime`` is the
+machine's own; ``posix/`` and ``right/`` are copies under other rules)."""
+
+
 @lru_cache(maxsize=512)
 def zone(name: str) -> dt.tzinfo:
     """The time zone a fact base names: an IANA zone, or a UTC offset (``+02:00``, ``UTC``).
@@ -219,8 +269,10 @@ def zone(name: str) -> dt.tzinfo:
         if delta > dt.timedelta(hours=14) or int(minutes) >= 60:
             raise ValueError(f"{name!r} is not a UTC offset (-14:00 to +14:00)")
         return dt.timezone(-delta if sign == "-" else delta)
-    # The pattern keeps file-system paths ("../../etc/passwd", "zone.tab") away from zoneinfo.
-    if _ZONE_NAME.match(name):
+    # The pattern keeps file-system paths ("../../etc/passwd", "zone.tab") away from zoneinfo,
+    # and the list keeps out the files of the zone database that are no zone ("posixrules",
+    # "localtime", "Factory"), which the brief's formatting could not name.
+    if _ZONE_NAME.match(name) and name.split("/")[0] not in _NOT_ZONES:
         try:
             return zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
@@ -234,5 +286,5 @@ def zone_name(value: str | None) -> str | None:
     return value
 
 
-TimeZoneText = Annotated[str, Field(description="IANA time zone (Region/City) or a UTC offset such as +02:00.",
+TimeZoneText = Annotated[str, Field(max_length=100, description="IANA time zone (Region/City) or a UTC offset such as +02:00.",
                                     examples=["Europe/Lisbon"])]

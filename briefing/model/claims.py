@@ -7,9 +7,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from briefing.model.base import (ID_PATTERN, CountryCode, DateText, EventRef, Excusable, Id, Localized, LocaleCode,
-                                 OutletName, ParticipantRef, Qualifier, Record, RecordType, SourceRef, TimeZoneText,
-                                 VenueRef, partial_date, time_of_day, zone_name)
+from briefing.model.base import (DATE_RANGE, ID_PATTERN, MAX_ID, MAX_ITEMS, CountryCode, DateText, EventRef,
+                                 Excusable, Id, Localized, LocalizedName, LocaleCode, Name, OutletName,
+                                 ParticipantRef, Qualifier, Record, RecordType, SourceRef, TimeZoneText, VenueRef,
+                                 partial_date, time_of_day, zone_name)
 
 
 def _optional_date(value: str | None) -> str | None:
@@ -20,13 +21,14 @@ class Claim(Excusable):
     """Anything a source says. Cites its sources and rates the information's credibility."""
 
     id: Id
-    sources: list[SourceRef] = Field(default_factory=list, description="Ids of the sources that report this claim.",
+    sources: list[SourceRef] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                     description=f"Ids of the sources that report this claim (at most {MAX_ITEMS:,}).",
                                      examples=[["src-coastal-daily", "src-wire"]])
-    credibility: int = Field(ge=1, le=6, examples=[2],
+    credibility: int = Field(ge=1, le=6, strict=True, examples=[2],
                              description="Admiralty information credibility: 1 confirmed by independent sources, "
                                          "2 probably true, 3 possibly true, 4 doubtful, 5 improbable, "
                                          "6 cannot be judged.")
-    about: str | None = Field(default=None, pattern=ID_PATTERN, examples=["injured-count"],
+    about: str | None = Field(default=None, pattern=ID_PATTERN, max_length=MAX_ID, examples=["injured-count"],
                               description="What the claim is about: claims sharing this key are versions of one fact "
                                           "and must agree or be listed in a conflict.")
     note: Localized | None = Field(default=None, description="An analyst's remark on this record, per locale.",
@@ -34,8 +36,11 @@ class Claim(Excusable):
 
 
 class Recurrence(Record):
-    n: int = Field(ge=1, description="The rank in the series (2 for 'the second').", examples=[2])
-    years: int = Field(ge=1, le=1000, description="The span of the series, in years.", examples=[4])
+    n: int = Field(ge=1, le=MAX_ITEMS, strict=True, examples=[2],
+                   description=f"The rank in the series (2 for 'the second'), a whole number from 1 to {MAX_ITEMS:,}.")
+    years: int = Field(ge=1, le=1000, strict=True, examples=[4],
+                       description="The span of the series, in whole years from 1 to 1000; it may not reach back "
+                                   "before year 1000.")
 
 
 class Event(Claim):
@@ -43,21 +48,24 @@ class Event(Claim):
 
     declared: ClassVar = RecordType(noun="event", section="chronology", dated_by=("date",), label="name")
 
-    kind: str = Field(pattern=ID_PATTERN, examples=["meeting"],
+    kind: str = Field(pattern=ID_PATTERN, max_length=MAX_ID, examples=["meeting"],
                       description="What kind of event: a built-in kind (summit, visit, travel, talks, ceremony, "
                                   "tour, banquet, signing, meeting, incident, other) or one the fact base declares "
                                   "under vocabulary.event_kinds.")
-    name: Localized = Field(description="Name shown to readers, per locale.",
-                            examples=[{"en": "Evacuation of the terminal", "fr": "Évacuation du terminal"}])
+    name: LocalizedName = Field(description="Name shown to readers, per locale.",
+                                examples=[{"en": "Evacuation of the terminal", "fr": "Évacuation du terminal"}])
     summary: Localized | None = Field(default=None, description="A sentence or two on what happened, per locale.",
                                       examples=[{"en": "Crews evacuate the terminal as the fire spreads."}])
-    date: DateText = Field(description="Date it began (local date): YYYY, YYYY-MM or YYYY-MM-DD (quote it).",
+    date: DateText = Field(description=f"Date it began (local date): YYYY, YYYY-MM or YYYY-MM-DD (quote it), "
+                                       f"{DATE_RANGE}.",
                            examples=["2021-03-14"])
-    end_date: DateText | None = Field(default=None, description="Last day, for events over several days.",
+    end_date: DateText | None = Field(default=None, description=f"Last day, for events over several days; {DATE_RANGE}.",
                                       examples=["2021-03-16"])
-    time: str | None = Field(default=None, description="Local time it began, HH:MM (read in the event's time zone).",
+    time: str | None = Field(default=None, max_length=5,
+                             description="Local time it began, HH:MM from 00:00 to 23:59 (read in the event's time zone).",
                              examples=["23:30"])
-    end_time: str | None = Field(default=None, description="Local time it ended, HH:MM, on end_date (or on date).",
+    end_time: str | None = Field(default=None, max_length=5,
+                                 description="Local time it ended, HH:MM from 00:00 to 23:59, on end_date (or on date).",
                                  examples=["04:20"])
     timezone: TimeZoneText | None = Field(default=None, examples=["+01:00"], description="Time zone of time and end_time when neither "
                                                                     "its venue nor the event it is part of gives one: "
@@ -67,10 +75,12 @@ class Event(Claim):
     venue: VenueRef | None = Field(default=None, description="Id of the venue.", examples=["north-terminal"])
     part_of: EventRef | None = Field(default=None, description="Id of the larger event this one is part of.",
                                      examples=["ev-fire"])
-    participants: list[ParticipantRef] = Field(default_factory=list, description="Ids of the participants taking part.",
+    participants: list[ParticipantRef] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                               description=f"Ids of the participants taking part (at most {MAX_ITEMS:,}).",
                                                examples=[["port-authority"]])
     first_since: DateText | None = Field(default=None, examples=["2019"],
-                                         description="The sources call it the first such event since this date.")
+                                         description=f"The sources call it the first such event since this date; "
+                                                     f"{DATE_RANGE}.")
     nth_in_years: Recurrence | None = Field(default=None, examples=[{"n": 2, "years": 4}],
                                             description="The sources call it the n-th such event in so many years.")
 
@@ -85,9 +95,10 @@ class Duration(Claim):
     declared: ClassVar = RecordType(noun="duration", section="durations", dated_by=("event",), label="measures")
 
     event: EventRef = Field(description="Id of the event this record belongs to.", examples=["ev-evacuation"])
-    measures: Localized = Field(description="What the duration measures, per locale.",
+    measures: LocalizedName = Field(description="What the duration measures, per locale.",
                                 examples=[{"en": "Evacuation of the terminal"}])
-    value: float = Field(gt=0, le=1_000_000, description="The number as reported, in the unit below.", examples=[6])
+    value: float = Field(gt=0, le=1_000_000, strict=True, allow_inf_nan=False, examples=[6],
+                         description="The number as reported, in the unit below: more than 0, at most 1,000,000.")
     unit: Literal["second", "minute", "hour", "day", "week", "month"] = Field(description="Unit of the value.",
                                                                                examples=["hour"])
     qualifier: Qualifier = Field(default="exact", examples=["about"],
@@ -101,10 +112,11 @@ class Quantity(Claim):
     declared: ClassVar = RecordType(noun="quantity", section="quantities", dated_by=("date", "event"),
                                     label="measures")
 
-    measures: Localized = Field(description="What is counted or measured, per locale.",
+    measures: LocalizedName = Field(description="What is counted or measured, per locale.",
                                 examples=[{"en": "People injured", "fr": "Blessés"}])
-    value: float = Field(ge=0, le=1e15, description="The number as reported.", examples=[12])
-    unit: str | None = Field(default=None, examples=["mass-tonne"],
+    value: float = Field(ge=0, le=1e15, strict=True, allow_inf_nan=False, examples=[12],
+                         description="The number as reported: from 0 to 10^15.")
+    unit: str | None = Field(default=None, max_length=100, examples=["mass-tonne"],
                              description="Unit of the value: a CLDR unit (mass-tonne, length-kilometer, "
                                          "volume-cubic-meter, area-hectare, …) or an ISO 4217 currency code (EUR); "
                                          "none for a plain count.")
@@ -113,7 +125,8 @@ class Quantity(Claim):
                                              "less-than, at-least or at-most.")
     event: EventRef | None = Field(default=None, description="Id of the event the figure belongs to.",
                                    examples=["ev-explosion"])
-    date: DateText | None = Field(default=None, description="Date the figure refers to, when it is not its event's.",
+    date: DateText | None = Field(default=None, description=f"Date the figure refers to, when it is not its event's; "
+                                                          f"{DATE_RANGE}.",
                                   examples=["2021-03-15"])
 
     _date = field_validator("date")(lambda cls, value: _optional_date(value))
@@ -145,7 +158,7 @@ class Gift(Claim):
     event: EventRef | None = Field(default=None, description="Id of the occasion.", examples=["ev-reception"])
     giver: ParticipantRef = Field(description="Id of the participant who gave the gift.", examples=["mayor"])
     recipient: ParticipantRef = Field(description="Id of the participant who received it.", examples=["ambassador"])
-    item: Localized = Field(description="What was given, per locale.", examples=[{"en": "A book of local history"}])
+    item: LocalizedName = Field(description="What was given, per locale.", examples=[{"en": "A book of local history"}])
     details: Localized | None = Field(default=None, description="Further details the sources give, per locale.",
                                       examples=[{"en": "Signed by the author."}])
 
@@ -164,19 +177,23 @@ class Agreement(Claim):
 
     declared: ClassVar = RecordType(noun="agreement", section="agreement", dated_by=("date",), label="name")
 
-    name: Localized = Field(description="Name shown to readers, per locale.",
-                            examples=[{"en": "Fisheries Cooperation Agreement"}])
-    other_names: list[str] = Field(default_factory=list, description="Other names found in the sources.",
+    name: LocalizedName = Field(description="Name shown to readers, per locale.",
+                                examples=[{"en": "Fisheries Cooperation Agreement"}])
+    other_names: list[Name] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                    description=f"Other names found in the sources (at most {MAX_ITEMS:,}).",
                                    examples=[["Fisheries Accord"]])
-    date: DateText = Field(description="Date of signing: YYYY-MM-DD.", examples=["2021-06-02"])
+    date: DateText = Field(description=f"Date of signing: YYYY-MM-DD, {DATE_RANGE}.", examples=["2021-06-02"])
     venue: VenueRef = Field(description="Id of the venue.", examples=["city-hall"])
     event: EventRef | None = Field(default=None, description="Id of the signing event.", examples=["ev-signing"])
-    parties: list[CountryCode] = Field(min_length=2, description="Country codes of the parties.",
+    parties: list[CountryCode] = Field(min_length=2, max_length=MAX_ITEMS,
+                                       description=f"Country codes of the parties (2 to {MAX_ITEMS:,}).",
                                        examples=[["PT", "ES"]])
-    signatories: list[ParticipantRef] = Field(default_factory=list, description="Ids of the participants who signed.",
+    signatories: list[ParticipantRef] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                              description=f"Ids of the participants who signed (at most {MAX_ITEMS:,}).",
                                               examples=[["minister-a", "minister-b"]])
-    provisions: list[Provision] = Field(default_factory=list, description="Provisions as the sources report them, each "
-                                                                          "a sourced claim.",
+    provisions: list[Provision] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                        description="Provisions as the sources report them, each a sourced claim "
+                                                    f"(at most {MAX_ITEMS:,}).",
                                         examples=[[{"id": "prov-patrols", "text": {"en": "Joint patrols."},
                                                     "sources": ["src-wire"], "credibility": 2}]])
 
@@ -195,27 +212,29 @@ class Statement(Claim):
 
     declared: ClassVar = RecordType(noun="statement", section="statements", dated_by=("date",), label="text")
 
-    kind: str = Field(pattern=ID_PATTERN, examples=["announcement"],
+    kind: str = Field(pattern=ID_PATTERN, max_length=MAX_ID, examples=["announcement"],
                       description="What kind of statement: a built-in kind (quotation, invitation, acceptance, "
                                   "reaction, allegation, announcement) or one the fact base declares under "
                                   "vocabulary.statement_kinds.")
     speaker: ParticipantRef | None = Field(default=None, description="Id of the participant who spoke.",
                                            examples=["port-authority"])
-    speaker_label: Localized | None = Field(default=None, examples=[{"en": "The regional government"}],
+    speaker_label: LocalizedName | None = Field(default=None, examples=[{"en": "The regional government"}],
                                             description="Who spoke, when not a participant in the base.")
-    concerns: list[ParticipantRef] = Field(default_factory=list, description="Participants the statement is about.",
+    concerns: list[ParticipantRef] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                           description=f"Participants the statement is about (at most {MAX_ITEMS:,}).",
                                            examples=[["operator"]])
     event: EventRef | None = Field(default=None, description="Id of the event the statement belongs to.",
                                    examples=["ev-press-conference"])
-    date: DateText | None = Field(default=None, description="When it was said: YYYY, YYYY-MM or YYYY-MM-DD.",
+    date: DateText | None = Field(default=None, description=f"When it was said: YYYY, YYYY-MM or YYYY-MM-DD, "
+                                                          f"{DATE_RANGE}.",
                                   examples=["2021-03-15"])
     text: Localized = Field(description="What was said, in the analyst's words.",
                             examples=[{"en": "The authority says the fire is contained."}])
     quote: Quotation | None = Field(default=None, examples=[{"text": "no one is missing", "lang": "en"}],
                                     description="A short verbatim quotation, in the source's language "
                                                 "(at most 300 characters).")
-    carried_by: list[OutletName] = Field(default_factory=list, examples=[["Wire Service"]],
+    carried_by: list[OutletName] = Field(default_factory=list, max_length=MAX_ITEMS, examples=[["Wire Service"]],
                                          description="Outlets or agencies that carried it: a proper name, or a "
-                                                     "description per locale.")
+                                                     f"description per locale (at most {MAX_ITEMS:,}).")
 
     _date = field_validator("date")(lambda cls, value: _optional_date(value))

@@ -7,8 +7,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from briefing.model.base import (CountryCode, Entity, Localized, LocaleCode, OutletName, Record, RecordType,
-                                 SourceRef, TimeZoneText, VenueRef, ParticipantRef, date_time, zone_name)
+from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ITEMS, CountryCode, Entity, Localized,
+                                 LocalizedName, LocaleCode, Name, OutletName, Record, RecordType, SourceRef,
+                                 TimeZoneText, VenueRef, ParticipantRef, date_time, zone_name)
 
 
 class Reliability(str, Enum):
@@ -25,13 +26,13 @@ class Reliability(str, Enum):
 class OriginalName(Record):
     """A name in its original script, with the language it is written in."""
 
-    text: str = Field(description="The name in its own script.", examples=["София"])
+    text: Name = Field(description="The name in its own script.", examples=["София"])
     lang: LocaleCode = Field(description="Language code of the name.", examples=["bg"])
 
 
 class Coordinates(Record):
-    lat: float = Field(ge=-90, le=90, description="Latitude, decimal degrees (north positive).", examples=[38.70])
-    lon: float = Field(ge=-180, le=180, description="Longitude, decimal degrees (east positive).",
+    lat: float = Field(ge=-90, le=90, strict=True, allow_inf_nan=False, description="Latitude, decimal degrees (north positive).", examples=[38.70])
+    lon: float = Field(ge=-180, le=180, strict=True, allow_inf_nan=False, description="Longitude, decimal degrees (east positive).",
                        examples=[-9.16])
 
 
@@ -44,26 +45,31 @@ class Source(Entity):
         default="reporting", examples=["reporting"],
         description="reporting: collected reporting on the events; reference: gazetteers and encyclopaedias "
                     "used for background data such as coordinates.")
-    publisher: str = Field(description="Publisher as the page shows it.", examples=["Coastal Daily"])
-    title: str = Field(description="Title as published.", examples=["Warehouse fire forces evacuation"])
-    author: str | None = Field(default=None, description="Author, when the page names one.",
+    publisher: Name = Field(description="Publisher as the page shows it.", examples=["Coastal Daily"])
+    title: Name = Field(description="Title as published.", examples=["Warehouse fire forces evacuation"])
+    author: Name | None = Field(default=None, description="Author, when the page names one.",
                                examples=["A. Reporter"])
-    published: str = Field(description="ISO 8601 date or date-time with offset, as the page gives it.",
+    published: str = Field(max_length=40, description=f"ISO 8601 date or date-time with offset, as the page gives "
+                                                      f"it; {DATE_RANGE}.",
                            examples=["2021-03-14T09:13+01:00"])
-    updated: str | None = Field(default=None, description="When the page was last updated, ISO 8601 with offset.",
+    updated: str | None = Field(default=None, max_length=40,
+                                description=f"When the page was last updated, ISO 8601 with offset; {DATE_RANGE}.",
                                 examples=["2021-03-14T13:29+01:00"])
     language: LocaleCode = Field(description="Language of the document.", examples=["en"])
-    url: str | None = Field(default=None, description="Address of the page (http or https only).",
+    url: str | None = Field(default=None, max_length=MAX_ADDRESS,
+                            description=f"Address of the page (http or https only), at most {MAX_ADDRESS:,} characters.",
                             examples=["https://example.org/news/2021/03/14/fire"])
     relays: list[OutletName] = Field(
-        default_factory=list, examples=[["Reuters", {"en": "state television", "fr": "télévision d'État"}]],
-        description="Agencies or outlets this document relays: a proper name, or a description per locale.")
+        default_factory=list, max_length=MAX_ITEMS,
+        examples=[["Reuters", {"en": "state television", "fr": "télévision d'État"}]],
+        description="Agencies or outlets this document relays: a proper name, or a description per locale "
+                    f"(at most {MAX_ITEMS:,}).")
     reliability: Reliability | None = Field(
         default=None, examples=["C"],
         description="Admiralty source reliability, A (completely reliable) to F (cannot be judged).")
     reliability_reason: Localized | None = Field(default=None, description="Why the source has this grade, per locale.",
                                                  examples=[{"en": "Regional daily with a record of corrections."}])
-    archive: str | None = Field(default=None, description="Where the captured copy is kept.",
+    archive: str | None = Field(default=None, max_length=MAX_ADDRESS, description="Where the captured copy is kept.",
                                 examples=["captures/2021-03-14-coastal-daily.html"])
     note: Localized | None = Field(default=None, description="An analyst's remark on this source, per locale.",
                                    examples=[{"en": "Undated page."}])
@@ -78,16 +84,18 @@ class Participant(Entity):
 
     kind: Literal["person", "delegation", "organization"] = Field(
         default="person", description="person, delegation or organization.", examples=["organization"])
-    name: Localized = Field(description="Name per locale, as readers of that language write it.",
+    name: LocalizedName = Field(description="Name per locale, as readers of that language write it.",
                             examples=[{"en": "Port Authority", "fr": "Autorité portuaire"}])
     original_name: OriginalName | None = Field(default=None, description="The name in its original script, with its "
                                                                           "language.",
                                                examples=[{"text": "Ἀθηνᾶ", "lang": "el"}])
-    role: Localized = Field(description="Function or title, per locale.", examples=[{"en": "Harbour master"}])
+    role: LocalizedName = Field(description="Function or title, per locale.", examples=[{"en": "Harbour master"}])
     country: CountryCode
-    members: list[ParticipantRef] = Field(default_factory=list, examples=[["harbour-master"]],
-                                          description="Ids of the delegation's members named in the sources.")
-    spellings: list[str] = Field(default_factory=list, description="Other spellings the sources use.",
+    members: list[ParticipantRef] = Field(default_factory=list, max_length=MAX_ITEMS, examples=[["harbour-master"]],
+                                          description="Ids of the delegation's members named in the sources "
+                                                      f"(at most {MAX_ITEMS:,}).")
+    spellings: list[Name] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description=f"Other spellings the sources use (at most {MAX_ITEMS:,}).",
                                  examples=[["Harbor Master"]])
 
 
@@ -96,12 +104,12 @@ class Venue(Entity):
 
     declared: ClassVar = RecordType(noun="venue", section="venues", label="name")
 
-    name: Localized = Field(description="Name shown to readers, per locale.",
+    name: LocalizedName = Field(description="Name shown to readers, per locale.",
                             examples=[{"en": "North Terminal", "fr": "Terminal nord"}])
     original_name: OriginalName | None = Field(default=None, description="The name in its original script, with its "
                                                                           "language.",
                                                examples=[{"text": "Terminal Norte", "lang": "pt"}])
-    region: Localized | None = Field(default=None, description="Region and country description, per locale.",
+    region: LocalizedName | None = Field(default=None, description="Region and country description, per locale.",
                                      examples=[{"en": "Lisbon District"}])
     country: CountryCode
     coordinates: Coordinates | None = Field(default=None, description="Latitude and longitude in decimal degrees.",
@@ -111,9 +119,11 @@ class Venue(Entity):
                                                                     "events here read their times in it.")
     part_of: VenueRef | None = Field(default=None, description="Id of the larger place this one is in.",
                                      examples=["north-terminal"])
-    spellings: list[str] = Field(default_factory=list, description="Other spellings of the name found in the sources.",
+    spellings: list[Name] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description=f"Other spellings of the name found in the sources (at most {MAX_ITEMS:,}).",
                                  examples=[["Nth Terminal"]])
-    sources: list[SourceRef] = Field(default_factory=list, description="Reference sources for coordinates and time "
-                                                                       "zone.", examples=[["ref-gazetteer"]])
+    sources: list[SourceRef] = Field(default_factory=list, max_length=MAX_ITEMS, examples=[["ref-gazetteer"]],
+                                     description="Reference sources for coordinates and time zone "
+                                                 f"(at most {MAX_ITEMS:,}).")
 
     _zone = field_validator("timezone")(lambda cls, value: zone_name(value))

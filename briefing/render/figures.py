@@ -96,6 +96,8 @@ def _ems(text: str) -> float:
 
 _MARGIN = 24       # between the figure's edge and the ends of the axis
 _PAD = 0.05        # share of the shown span added at each end, so no mark sits on the axis's end
+_EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.timezone.utc)    # the axis's padding never reaches past these
+_LATEST = dt.datetime(9999, 11, 30, tzinfo=dt.timezone.utc)
 _EDGE = 2          # the least room left between any text and the figure's edge
 _BAR_MIN = 6       # an item narrower than this in px is drawn as a point: a bar would be a sliver
 _ROW = 28          # vertical distance between label rows (two lines of text and some air)
@@ -266,7 +268,8 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
             lo, hi = middle - dt.timedelta(hours=1), middle + dt.timedelta(hours=1)
         unit = _unit_for(hi - lo)
     pad = (hi - lo) * _PAD
-    lo, hi = lo - pad, hi + pad
+    # The padding stays within the dates Python holds, with a month to spare for the ticks' steps.
+    lo, hi = lo - min(pad, lo - _EARLIEST), hi + min(pad, _LATEST - hi)
     left, right = float(_MARGIN), float(width - _MARGIN)
     seconds = (hi - lo).total_seconds()
 

@@ -14,8 +14,7 @@ from typing import Callable, Iterable
 
 from babel import Locale
 from markupsafe import Markup
-from babel.dates import (format_date, format_skeleton, format_time, get_timezone,
-                         get_timezone_gmt, get_timezone_location)
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_gmt, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
@@ -57,8 +56,8 @@ class Formatter:
         tz = tzinfo_of(name)  # checked when the fact base was validated
         offset = get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=tz), "long", locale=self.locale)
         if not isinstance(tz, dt.timezone):
-            return "{} ({})".format(get_timezone_location(get_timezone(name), locale=self.locale, return_city=True),
-                                    offset)
+            # The zone the model validated, not a second lookup in another database (pytz's).
+            return "{} ({})".format(get_timezone_location(tz, locale=self.locale, return_city=True), offset)
         return offset
 
     def clock(self, moment: dt.datetime, with_zone: bool = True) -> str:

@@ -48,7 +48,9 @@ BAD = [
     ("yaml-syntax", variant({52: "\tcredibility: 2"}), [(52, 1)]),
     ("duplicate-key", variant({51: "    credibility: 2"}), [(52, 5)]),
     ("yaml-unsafe", variant({56: '    date: !!timestamp "2020-01-04"'}), [(56, 11)]),
-    ("yaml-unsafe", variant({50: "    participants: &p [alice, bob]", 59: "    participants: *p"}), [(59, 19)]),
+    # the anchor is refused where it is set, before any alias can use it
+    ("yaml-unsafe", variant({50: "    participants: &p [alice, bob]", 59: "    participants: *p"}), [(50, 19)]),
+    ("yaml-unsafe", variant({50: "    participants: &p [alice, bob]"}), [(50, 19)]),
     ("yaml-encoding", variant({30: "    name: {en: Alic\udce9}"}).encode("utf-8", "surrogateescape"), [(30, 20)]),
     # the root mapping is level 1 and the k-th "[" (column 6 + k) is level k + 1: the first
     # level past 64 is the 64th bracket, column 70
@@ -108,6 +110,9 @@ BAD = [
     ("schema", variant({43: "    timezone: Europe/Osloo"}), [(43, 15)]),
     ("schema", variant({43: "    timezone: ../../etc/passwd"}), [(43, 15)]),
     ("schema", variant({43: '    timezone: "+15:00"'}), [(43, 15)]),
+    # files of the zone database that are no zone
+    ("schema", variant({43: "    timezone: posixrules"}), [(43, 15)]),
+    ("schema", variant({43: "    timezone: posix/Europe/Oslo"}), [(43, 15)]),
     ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
     # locales with no interface catalog anywhere: every one named, at its entry in meta.locales
     ("missing-catalog", variant({7: "  locales: [en, de, sw]"}), [(7, 17), (7, 21)]),
@@ -118,6 +123,45 @@ BAD = [
     ("missing-locale", variant({46: "    kind: fire"}, append="vocabulary:\n  event_kinds:\n    fire: {fr: Incendie}\n"),
      [(106, 11), (106, 12)]),
     ("exception-reason", variant(insert={38: "    exceptions:\n      - rule: original-script-name"}), [(40, 15)]),
+    # a loop is reported once, at the reference that closes it (the search starts from the first
+    # record in the file): an event part of itself, with a time (its zone is looked up through
+    # part_of: this used to hang the checker); the time moves part_of to line 59
+    ("reference-cycle", variant({58: "    part_of: ev-talks"}, insert={56: '    time: "10:00"'}), [(59, 14)]),
+    # two events part of each other: the visit (line 45) is followed first, so the talks close it
+    ("reference-cycle", variant(insert={49: "    part_of: ev-talks"}), [(59, 14)]),
+    # two venues: harbour (lines 40-44) is part of quay (45-48), which is part of harbour
+    ("reference-cycle", variant(insert={43: "    part_of: quay\n  - id: quay\n    name: {en: Quay}\n"
+                                            '    country: "NO"\n    part_of: harbour'}), [(48, 14)]),
+    # a delegation that lists itself among its members ("[" is column 14)
+    ("reference-cycle", variant({38: '    country: "NO"\n    kind: delegation\n    members: [bob]'}), [(40, 15)]),
+    # the Arabic letter mark, a tag character, a Hangul filler, a zero-width joiner between Latin
+    # letters, and a private-use character: each at its own column ("Alice" is columns 16-20)
+    ("invisible-character", variant({30: "    name: {en: Alice\u061cMartin}"}), [(30, 21)]),
+    ("invisible-character", variant({30: "    name: {en: Alice\U000e0041Martin}"}), [(30, 21)]),
+    ("invisible-character", variant({30: "    name: {en: Alice\u3164Martin}"}), [(30, 21)]),
+    ("invisible-character", variant({30: "    name: {en: Alice\u200dMartin}"}), [(30, 21)]),
+    ("invisible-character", variant({30: "    name: {en: Alice\ue000Martin}"}), [(30, 21)]),
+    # two in one text: each reported where it is
+    ("invisible-character", variant({30: "    name: {en: A\u200bli\u202ece}"}), [(30, 17), (30, 20)]),
+    # a noncharacter written as an escape: the text is not on the line as written, so the
+    # value's own position (its opening quote, column 16) is given
+    ("invisible-character", variant({30: '    name: {en: "Alice\\uFFFFMartin"}'}), [(30, 16)]),
+    # written as such, libyaml refuses it before any rule runs
+    ("yaml-syntax", variant({30: "    name: {en: Alice\uffffMartin}"}), [(30, 21)]),
+    # "the n-th in 1000 years" of an event in 1999 reaches back to year 999
+    ("first-since", variant({56: '    date: "1999-01-04"'}, insert={61: "    nth_in_years: {n: 1, years: 1000}"}),
+     [(62, 33)]),
+    # strict numbers: a boolean is not a number, a number must be finite, a year at most 9998
+    ("schema", variant({61: "    credibility: true"}), [(61, 18)]),
+    ("schema", variant({5: "  edition: true"}), [(5, 12)]),
+    ("schema", variant({66: "    value: .inf"}), [(66, 12)]),
+    ("schema", variant({66: "    value: 1e400"}), [(66, 12)]),
+    ("schema", variant({66: "    value: .nan"}), [(66, 12)]),
+    ("schema", variant(insert={61: "    nth_in_years: {n: 1, years: 1.5}"}), [(62, 33)]),
+    ("schema", variant({48: '    date: "9999-01-01"'}), [(48, 11)]),
+    ("schema", variant({48: '    date: "0999"'}), [(48, 11)]),
+    # a name longer than 500 characters
+    ("schema", variant({30: "    name: {en: " + "A" * 501 + "}"}), [(30, 16)]),
     ("unused-exception", variant(insert={38: "    exceptions:\n      - rule: original-script-name\n"
                                              "        reason: Known by this name only."}), [(40, 15)]),
 ]
@@ -177,6 +221,19 @@ GOOD = [
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
     ("original-script-name", variant({36: "    spellings: [B. Berg]"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
+    # a chain without a loop: a venue part of a venue, an event part of an event (the base's own)
+    ("reference-cycle", variant(insert={43: '  - id: quay\n    name: {en: Quay}\n    country: "NO"\n    part_of: harbour'})),
+    ("reference-cycle", variant({38: '    country: "NO"\n    kind: delegation\n    members: [alice]'})),
+    # Persian needs the zero-width non-joiner between letters; emoji sequences the joiner
+    ("invisible-character", variant({30: "    name: {en: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645}"})),
+    ("invisible-character", variant({76: "    item: {en: A flag \U0001f3f3\ufe0f\u200d\U0001f308}"})),
+    # a private-use character the record excuses
+    ("invisible-character", variant({30: "    name: {en: Alice\ue000Martin}"}, insert={
+        33: "    exceptions:\n      - rule: invisible-character\n        reason: The desk's font draws its logo."})),
+    # the bounds themselves are accepted
+    ("schema", variant({48: '    date: "1000-01-03"', 49: '    end_date: "9998-12-31"', 66: "    value: 1000000"},
+                       insert={61: "    nth_in_years: {n: 1000, years: 1000}"})),
+    ("schema", variant({30: "    name: {en: " + "A" * 500 + "}"})),
 ]
 
 
@@ -204,3 +261,6 @@ def test_messages_name_the_other_place(tmp_path):
     assert "first defined at line 80" in next(p.message for p in problems if p.rule == "duplicate-id")
     _, problems = found(tmp_path, variant({61: "    credibilty: 2"}), "schema")
     assert "did you mean 'credibility'" in " ".join(p.message for p in problems)
+    _, problems = found(tmp_path, variant(insert={49: "    part_of: ev-talks"}), "reference-cycle")
+    assert [p.message for p in problems if p.rule == "reference-cycle"] == [
+        "'ev-talks' is part of 'ev-visit' (line 45), which is part of 'ev-talks' itself: break the loop"]

@@ -23,6 +23,7 @@ from briefing.check.rules import (
     mixed_script,
     original_script_name,
     part_longer_than_whole,
+    reference_cycle,
     schema,
     signatory_present,
     single_origin,
@@ -48,7 +49,7 @@ _CATALOGUE = (
     # YAML hygiene
     yaml_syntax, yaml_encoding, yaml_limits, yaml_unsafe, duplicate_key, yaml11_scalar,
     # schema, identity and references
-    schema, duplicate_id, unknown_reference, unused_record, unknown_kind,
+    schema, duplicate_id, unknown_reference, reference_cycle, unused_record, unknown_kind,
     # sourcing
     unsourced_claim, source_after_event, single_origin, missing_reliability, url_scheme,
     # time

@@ -7,6 +7,8 @@ What it does
     events of the same kind with at least two participants in common. The rule checks
     that the base holds an earlier one in the ``first_since`` period and none between it
     and this one, and that exactly ``n`` of them fall within the last ``years`` years.
+    A span of ``years`` that reaches back before year 1000 (the earliest year a
+    fact base can date) is reported too.
 
 Why is this bad?
     Series claims are where briefs go wrong quietly: a forgotten meeting makes "first
@@ -30,6 +32,7 @@ from typing import Iterator
 
 from briefing.check.facts_index import expand_participants, period
 from briefing.check.problem import Finding, indefinite as _a
+from briefing.model import MIN_YEAR
 
 ID = "first-since"
 SEVERITY = "error"
@@ -63,8 +66,14 @@ def check(facts, document) -> Iterator[Finding]:
                               f"{between[0].id!r} ({between[0].date}) is {_a(event.kind)} with the same participants "
                               f"after {event.first_since}, so this is not the first since then")
         if event.nth_in_years:
-            window_start = start.replace(year=start.year - event.nth_in_years.years) if not (
-                start.month == 2 and start.day == 29) else dt.date(start.year - event.nth_in_years.years, 2, 28)
+            reaches = start.year - event.nth_in_years.years
+            if reaches < MIN_YEAR:  # the brief holds no dates before then: nothing could be counted
+                yield Finding(event.path + ("nth_in_years", "years"),
+                              f"{event.nth_in_years.years} years before {event.date} is year {reaches}, before "
+                              f"{MIN_YEAR}, the earliest year a fact base can date")
+                continue
+            window_start = start.replace(year=reaches) if not (start.month == 2 and start.day == 29) \
+                else dt.date(reaches, 2, 28)
             count = sum(1 for e in similar if period(e.date)[1] >= window_start and period(e.date)[0] <= start)
             if count != event.nth_in_years.n:
                 yield Finding(event.path + ("nth_in_years",),

@@ -1,13 +1,21 @@
-"""invisible-character: a control, zero-width or other invisible character in a text.
+"""invisible-character: a control, format, bidirectional, tag, filler, private-use or unassigned character in a text.
 
 What it does
-    Reports control characters (other than tab and line feed), zero-width spaces and
-    joiners, byte-order marks and bidirectional-override characters inside any value.
+    Reports, at its own position, every character of a value that a fact base may not
+    carry (one definition, :mod:`briefing.check.characters`): control characters other
+    than tab and line feed; format characters such as zero-width spaces, the Arabic letter
+    mark, bidirectional marks, embeddings, overrides and isolates, byte-order marks and tag
+    characters (U+E0000–E007F); line and paragraph separators; Hangul and other fillers;
+    noncharacters (U+FDD0–FDEF, U+xFFFE, U+xFFFF), surrogates and unassigned code points;
+    and private-use characters. The zero-width joiner and non-joiner are allowed between
+    two non-ASCII letters or symbols, where Persian, Indic scripts and emoji need them.
 
 Why is this bad?
-    They are invisible in an editor but change what a text means to a machine: two ids
+    They are invisible in an editor but change what a text means to a machine: two names
     that look equal differ, a search misses a name, a bidirectional override reorders
-    what a reader sees in the brief.
+    what a reader sees in the brief. Private-use characters show only with the font
+    that defines them: excuse one with an exception to this rule when the desk's font
+    draws it.
 
 Example
     ```yaml
@@ -22,37 +30,46 @@ Use instead
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterator
 
+from briefing.check import characters
 from briefing.check.problem import Finding
 from briefing.errors import Position
 
 ID = "invisible-character"
 SEVERITY = "error"
-SUMMARY = "a text contains a control, zero-width or bidirectional-override character"
+SUMMARY = "a text contains a control, format, bidirectional, filler, private-use or unassigned character"
 STAGE = "document"
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+MAX_PER_TEXT = 20
+"""Characters reported in one text; the rest are counted in the last message."""
 
 
 def check_document(document) -> Iterator[Finding]:
+    lines: list[str] | None = None  # split once, and only when something is found
     for path, text in document.strings:
-        match = _INVISIBLE.search(text)
-        if match:
-            char = match.group()
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            yield Finding(path, f"invisible character U+{ord(char):04X} ({name}) at offset {match.start()} "
-                                "of this text: delete it", position=_position(document, path, text, match.start()))
+        found = characters.find(text)
+        for count, (offset, char, kind) in enumerate(found, start=1):
+            advice = ("excuse it with an exception to this rule if the desk's font draws it, or delete it"
+                      if kind == "private use" else "delete it")
+            if count == MAX_PER_TEXT:
+                rest = sum(1 for _ in found)
+                advice += f" ({rest} more in this text)" if rest else ""
+            if lines is None:
+                lines = document.text.splitlines()
+            yield Finding(path, f"{kind} character {characters.describe(char)} at offset {offset} of this "
+                                f"text: {advice}", position=_position(document, lines, path, text, offset))
+            if count == MAX_PER_TEXT:
+                break
 
 
-def _position(document, path, text, offset) -> Position:
+def _position(document, lines: list[str], path, text, offset) -> Position:
+    """The character's own position when the text sits on one line of the file as written
+    (no escapes before it); else the position of the value."""
     start = document.position(path)
-    lines = document.text.splitlines()
     line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
     prefix = text[:offset]
-    where = line.find(prefix, start.column - 1) if prefix else start.column - 1
-    if "\n" not in prefix and where >= 0 and prefix + text[offset] in line:
+    where = line.find(prefix + text[offset], start.column - 1)
+    if "\n" not in prefix and where >= 0:
         return Position(start.line, where + len(prefix) + 1)
     return start
