@@ -112,9 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args)
         if args.command == "verify":
+            from briefing import config
             from briefing.verify import verify
 
-            return verify(args.pdf)
+            return verify(args.pdf, settings=config.load() if config.find(Path.cwd().resolve()) else None)
         if args.command == "init":
             from briefing.scaffold import init
 

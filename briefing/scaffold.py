@@ -21,12 +21,20 @@ def init(folder: Path, stream=sys.stdout) -> int:
     clashes = [folder / p.relative_to(SCAFFOLD) for p in files if (folder / p.relative_to(SCAFFOLD)).exists()]
     if clashes:
         raise BriefingError(f"{clashes[0]} already exists; nothing was written (init starts a new desk folder)")
+    schema_file = folder / "facts.schema.json"
+    if schema_file.exists():
+        raise BriefingError(f"{schema_file} already exists; nothing was written (init starts a new desk folder)")
     for source in files:
         target = folder / source.relative_to(SCAFFOLD)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         print(f"created {target}", file=stream)
-    print(f"next: cd {folder} && briefing check && briefing build", file=stream)
+    from briefing import schema
+
+    schema_file.write_text(schema.text(), encoding="utf-8")  # the editors' completion, from this version's model
+    print(f"created {schema_file}", file=stream)
+    step = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    print(f"next: {step}briefing check && briefing build", file=stream)
     return 0
 
 

@@ -23,7 +23,9 @@ from briefing.errors import BriefingError
 IDENTICAL, DIFFERENT, OTHER_VERSION = 0, 1, 3
 
 
-def verify(pdf_path: Path, stream=sys.stdout) -> int:
+def verify(pdf_path: Path, stream=sys.stdout, settings=None) -> int:
+    """``settings``: the desk's configuration where verify runs, if any; a PDF made with that
+    desk's theme (templates, stylesheets, catalogs, markings) is rebuilt with it."""
     from briefing import provenance as records
 
     def say(line: str) -> None:
@@ -53,7 +55,7 @@ def verify(pdf_path: Path, stream=sys.stdout) -> int:
         say(f"made by another version of the tool: the PDF by briefing {recorded.tool_version}, this is "
             f"briefing {__version__}; its content cannot be proven here (install {recorded.tool_version} to verify)")
         return OTHER_VERSION
-    rebuilt, theme = _rebuild(facts, recorded, previous)
+    rebuilt, theme = _rebuild(facts, recorded, previous, _theme_settings(recorded, settings, say))
     if rebuilt == pdf_path.read_bytes():
         say("identical: rebuilding the attached fact base gives these exact bytes")
         return IDENTICAL
@@ -69,8 +71,25 @@ def verify(pdf_path: Path, stream=sys.stdout) -> int:
     return DIFFERENT
 
 
-def _rebuild(facts: bytes, recorded, previous: bytes | None) -> tuple[bytes, str]:
+def _theme_settings(recorded, settings, say):
+    """The desk settings to rebuild with: those of the folder verify runs in, when their theme
+    is the one the PDF records; otherwise none (the built-in theme)."""
+    from briefing.render.theme import Theme
+
+    if recorded.built_in_theme == "yes" or settings is None:
+        return None
+    if Theme.from_settings(settings).digest(recorded.locale) != recorded.theme:
+        return None
+    say(f"rebuilding with this desk's theme ({settings.file})")
+    return settings
+
+
+def _rebuild(facts: bytes, recorded, previous: bytes | None, settings=None) -> tuple[bytes, str]:
+    import copy
+    import io
+
     from briefing.build import build
+    from briefing.errors import CheckFailed
     from briefing.render.theme import Theme
 
     with tempfile.TemporaryDirectory(prefix="briefing-verify-") as folder:
@@ -84,13 +103,15 @@ def _rebuild(facts: bytes, recorded, previous: bytes | None) -> tuple[bytes, str
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(previous)
         out = root / "out"
-        build(root / "facts.yaml", out, [recorded.locale], ("pdf",), stream=_Silent(), jobs=1)
-        return (out / f"brief.{recorded.locale}.pdf").read_bytes(), Theme().digest(recorded.locale)
-
-
-class _Silent:
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
+        desk = copy.copy(settings) if settings is not None else None
+        if desk is not None:  # the desk's theme and rule selection; the fact base and output are here
+            desk.facts, desk.out = [root / "facts.yaml"], out
+        problems = io.StringIO()
+        try:
+            build(root / "facts.yaml", out, [recorded.locale], ("pdf",), stream=problems, jobs=1, settings=desk)
+        except CheckFailed:
+            shown = "; ".join(line.split(": ", 1)[-1] for line in problems.getvalue().splitlines()[:3])
+            raise BriefingError(f"the attached fact base does not pass this installation's check, so the PDF cannot "
+                                f"be rebuilt here: {shown}") from None
+        theme = Theme.from_settings(desk) if desk is not None else Theme()
+        return (out / f"brief.{recorded.locale}.pdf").read_bytes(), theme.digest(recorded.locale)

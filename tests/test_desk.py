@@ -725,6 +725,9 @@ def test_verify_a_pdf_made_with_a_desk_default_marking_does_not_claim_every_inpu
     result = run("verify", "brief.en.pdf", cwd=elsewhere)
     assert result.returncode == 1, output(result)
     assert "every recorded input matches" not in output(result)
+    # in the desk's own folder, where that theme is installed, the same PDF is proven
+    inside = run("verify", str(elsewhere / "brief.en.pdf"), cwd=desk / "templates")
+    assert inside.returncode == 0 and "identical" in inside.stdout, output(inside)
 
 
 def no_provenance_pikepdf(path: Path) -> None:

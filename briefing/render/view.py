@@ -201,13 +201,26 @@ class Brief:
             return _("%(date)s, %(time)s") % {"date": day, "time": fmt.clock(start, zoned)}
         return _("%(date)s, until %(time)s") % {"date": day, "time": fmt.clock(end, zoned)}
 
+    @cached_property
+    def _axis_zone(self) -> dt.tzinfo | None:
+        """The zone the timeline's clock ticks read in: the one zone of the timed top-level
+        events, or None (UTC) when they have several or none."""
+        top = [event for event in self.chronology if not event.part_of and (event.time or event.end_time)]
+        zones = {timing.zone_name_of(event, self._index) for event in top}
+        return timing.zone_of(top[0], self._index) if len(zones) == 1 and None not in zones else None
+
     @property
+    def axis_in_utc(self) -> bool:
+        """Whether the timeline shows clock times in UTC (its events are timed in several zones)."""
+        timed = any(e.time or e.end_time for e in self.chronology if not e.part_of)
+        return timed and self._axis_zone is None and self.timeline is not None and self.timeline.unit == "hour"
+
+    @cached_property
     def timeline(self) -> figures.Timeline | None:
         """Top-level events (those not part of another) on an axis scaled to their span, in
         their local time when they share one zone (else in UTC)."""
         top = [event for event in self.chronology if not event.part_of]
-        zones = {timing.zone_name_of(event, self._index) for event in top if event.time or event.end_time}
-        shown = timing.zone_of(top[0], self._index) if len(zones) == 1 and None not in zones else None
+        shown = self._axis_zone
 
         def axis_time(moment: dt.datetime) -> dt.datetime:
             # The axis counts in UTC; giving it local clock readings puts its ticks on local hours.
