@@ -10,6 +10,7 @@ of the files written here are counted by hand (noted next to each file).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ TIMEOUT = 300
 # The files `briefing init` creates, and nothing else.
 SCAFFOLD_FILES = {
     "facts.yaml",
+    "facts.schema.json",  # what the starter's modeline names, for editors
     "briefing.toml",
     ".pre-commit-config.yaml",
     ".github/workflows/brief.yml",
@@ -132,7 +134,9 @@ def test_init_creates_the_desk_files_and_nothing_else(starter):
 @pytest.mark.pipeline
 def test_starter_fact_base_starts_with_the_schema_modeline(starter):
     first = (starter["desk"] / "facts.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=")
+    assert first == "# yaml-language-server: $schema=facts.schema.json"
+    schema = json.loads((starter["desk"] / "facts.schema.json").read_text(encoding="utf-8"))
+    assert "events" in schema["properties"] and "quantities" in schema["properties"]
     assert first.endswith("facts.schema.json")
 
 
