@@ -26,10 +26,42 @@ def variant(replace: dict[int, str] | None = None, insert: dict[int, str] | None
 
 
 def found(tmp_path, text, rule):
+    """Problems of ``rule`` in ``text`` (or in (text, {catalog locale: .po text}), for the rules
+    that read a desk's interface catalogs, kept in tmp_path/locale)."""
+    from briefing.check import Context
+    from briefing.paths import LOCALES
+
+    text, catalogs = text if isinstance(text, tuple) else (text, {})
+    for locale, po in catalogs.items():
+        (tmp_path / "locale" / locale / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "locale" / locale / "LC_MESSAGES" / "messages.po").write_text(po, encoding="utf-8")
     path = tmp_path / "facts.yaml"
     path.write_text(text, encoding="utf-8") if isinstance(text, str) else path.write_bytes(text)
-    problems, _ = run_file(path)
+    problems, _ = run_file(path, context=Context(locales=(tmp_path / "locale", LOCALES)))
     return [(p.line, p.column) for p in problems if p.rule == rule], problems
+
+
+def catalog(entries: dict[str, str], locale: str = "de") -> str:
+    """A minimal catalog: a header with the locale's plural rule, then ``entries``."""
+    head = (f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n')
+    def entry(key, value) -> str:
+        if isinstance(key, tuple):  # a message with a plural: both forms
+            return (f'msgid "{key[0]}"\nmsgid_plural "{key[1]}"\nmsgstr[0] "{value[0]}"\n'
+                    f'msgstr[1] "{value[1]}"\n\n')
+        return f'msgid "{key}"\nmsgstr "{value}"\n\n'
+
+    return head + "".join(entry(k, v) for k, v in entries.items())
+
+
+def _template_messages() -> dict:
+    """Every message of the template, translated by itself (a complete catalog)."""
+    from babel.messages.pofile import read_po
+
+    from briefing.paths import LOCALES
+
+    with (LOCALES / "messages.pot").open("rb") as stream:
+        return {m.id: m.id for m in read_po(stream) if m.id}
 
 
 def test_base_is_clean(tmp_path):
@@ -116,6 +148,13 @@ BAD = [
     ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
     # locales with no interface catalog anywhere: every one named, at its entry in meta.locales
     ("missing-catalog", variant({7: "  locales: [en, de, sw]"}), [(7, 17), (7, 21)]),
+    # a desk catalog: a misspelt placeholder, reported at the locale's entry (line 7, "de" at column 17)
+    ("catalog-placeholders", (variant({7: "  locales: [en, de]"}),
+                              {"de": catalog({"Reported durations: %(event)s": "Gemeldete Dauern: %(evnt)s"})}),
+     [(7, 17)]),
+    # a new locale's catalog with a single translation: the rest would show in English
+    ("untranslated-catalog", (variant({7: "  locales: [en, de]"}), {"de": catalog({"Chronology": "Chronologie"})}),
+     [(7, 17)]),
     # an undeclared kind, one letter away from a built-in one: reported at the value
     ("unknown-kind", variant({46: "    kind: visti"}), [(46, 11)]),
     ("unknown-kind", variant({97: "    kind: warning"}), [(97, 11)]),
@@ -192,6 +231,11 @@ GOOD = [
     ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
     ("missing-catalog", variant({7: "  locales: [en, fr]"})),  # French is built in
+    ("catalog-placeholders", (variant({7: "  locales: [en, de]"}),
+                              {"de": catalog({"Reported durations: %(event)s": "Gemeldete Dauern: %(event)s"})})),
+    # a desk's rewording of one built-in French label: French stays complete through the built-in catalog
+    ("untranslated-catalog", (variant({7: "  locales: [en, fr]"}), {"fr": catalog({"Chronology": "Déroulé"}, "fr")})),
+    ("untranslated-catalog", (variant({7: "  locales: [en, de]"}), {"de": catalog(_template_messages())})),
     ("date-order", variant(insert={48: '    time: "22:00"\n    end_time: "01:00"'})),  # ends the next day
     ("ambiguous-time-zone", variant(insert={48: '    time: "10:00"\n    timezone: "+01:00"'})),
     ("schema", variant({43: '    timezone: "-03:30"'}, insert={56: '    time: "23:59"\n    end_time: "23:59"'})),

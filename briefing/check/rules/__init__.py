@@ -17,6 +17,7 @@ from briefing.check.rules import (
     gift_participants,
     invisible_character,
     judgment_basis,
+    catalog_placeholders,
     missing_catalog,
     missing_locale,
     missing_reliability,
@@ -29,6 +30,7 @@ from briefing.check.rules import (
     single_origin,
     source_after_event,
     unbalanced_quotes,
+    untranslated_catalog,
     unknown_kind,
     unknown_reference,
     unmarked_conflict,
@@ -62,7 +64,7 @@ _CATALOGUE = (
     # text hygiene
     mixed_script, invisible_character, unbalanced_quotes,
     # localization
-    missing_locale, missing_catalog, original_script_name,
+    missing_locale, missing_catalog, untranslated_catalog, catalog_placeholders, original_script_name,
     # judgments
     estimative_scale, judgment_basis,
     # exceptions

@@ -1,0 +1,34 @@
+"""The interface catalogs a fact base's locales will be rendered with, read once for the
+rules that look into them (placeholders, untranslated messages)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from briefing.paths import LOCALES
+
+
+@lru_cache(maxsize=64)
+def read(path: Path, mtime: float):
+    """A catalog, parsed (``mtime`` is part of the key so an edited file is read again)."""
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as stream:
+        return read_po(stream, locale=path.parent.parent.name)
+
+
+def catalogs(locale: str, folders: tuple[Path, ...]) -> list:
+    """(path, catalog) along the chain for ``locale``, most specific first."""
+    found = []
+    for folder in folders:
+        path = folder / locale / "LC_MESSAGES" / "messages.po"
+        if path.is_file():
+            found.append((path, read(path, path.stat().st_mtime)))
+    return found
+
+
+def template_ids() -> set[str]:
+    """Every message the built-in theme and code use (the template all catalogs follow)."""
+    path = LOCALES / "messages.pot"
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in read(path, path.stat().st_mtime) if m.id}

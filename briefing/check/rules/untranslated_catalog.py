@@ -1,0 +1,53 @@
+"""untranslated-catalog: a locale's interface catalog leaves messages untranslated.
+
+What it does
+    For every locale of ``meta.locales``, counts the interface messages (headings, labels,
+    captions) that none of its catalogs translates, the desk's or the built-in one, and
+    reports them once, at the locale's entry in ``meta.locales``, with a few examples. A
+    desk catalog that rewords a few labels of a built-in locale is complete through the
+    built-in one and is not reported.
+
+Why is this bad?
+    An untranslated message falls back to English: a German brief would read "Chronology"
+    and "Sources (reliability)" between German sentences. A catalog made with
+    ``briefing i18n init`` starts with every message untranslated.
+
+Example
+    ```yaml
+    meta:
+      locales: [en, de]     # locale/de/LC_MESSAGES/messages.po: 175 messages, 54 translated
+    ```
+
+Use instead
+    Translate every entry of ``locale/de/LC_MESSAGES/messages.po`` (a translator's tool such
+    as Poedit lists the empty ones), then check again.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from briefing.check.catalogs import catalogs, template_ids
+from briefing.check.problem import Finding
+
+ID = "untranslated-catalog"
+SEVERITY = "warning"
+SUMMARY = "a locale's interface catalogs leave messages untranslated"
+STAGE = "model"
+USES_CONTEXT = True
+
+
+def check(facts, document, context) -> Iterator[Finding]:
+    wanted = template_ids()
+    for i, locale in enumerate(facts.meta.locales):
+        found = catalogs(locale, context.locales)
+        if not found:
+            continue  # missing-catalog says so
+        translated = {m.id if isinstance(m.id, str) else m.id[0] for _, catalog in found for m in catalog
+                      if m.id and m.string and (all(m.string) if isinstance(m.string, tuple) else True)}
+        missing = sorted(wanted - translated)
+        if missing:
+            examples = ", ".join(repr(m) for m in missing[:3])
+            yield Finding(("meta", "locales", i), f"{len(missing)} of {len(wanted)} interface messages have no "
+                                                  f"{locale!r} translation in {found[0][0]} (they would show in "
+                                                  f"English), e.g. {examples}")
