@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from briefing.export import run as export
 
-            return export(args.facts or settings.facts[0], args.out)
+            return export(args.facts or settings.facts[0], args.out, settings=settings)
         if args.command == "i18n":
             from briefing.scaffold import new_catalog
 

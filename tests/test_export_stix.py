@@ -20,10 +20,10 @@ from briefing.load import load_text
 from briefing.model import Claim, FactBase, Localized, RecordType, VenueRef, parse
 from briefing.model.base import DateText
 
-stix2 = pytest.importorskip("stix2")  # until pyproject.toml and the lock file list them
-stix2validator = pytest.importorskip("stix2validator")
+import stix2  # noqa: E402
+import stix2validator  # noqa: E402
 
-from briefing.export import export_stix, run  # noqa: E402  (needs stix2)
+from briefing.export import export_stix, run  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FACT_BASES = [ROOT / "facts.yaml", ROOT / "examples" / "port-fire" / "facts.yaml",
@@ -259,3 +259,20 @@ def test_an_out_path_that_cannot_be_written_is_an_error(tmp_path):
     messages = io.StringIO()
     assert run(FACT_BASES[2], tmp_path / "missing" / "bundle.json", messages) == 2
     assert "cannot write the bundle" in messages.getvalue()
+
+
+def test_the_command_marks_the_bundle_with_the_desks_default_marking(tmp_path):
+    """A desk whose briefing.toml sets the marking exports objects marked as its briefs are."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "briefing", "init"], cwd=tmp_path, check=True, capture_output=True)
+    config = (tmp_path / "briefing.toml").read_text(encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text(config.replace('# marking = {en = "OFFICIAL"}',
+                                                           'marking = {en = "OFFICIAL-SENSITIVE"}'), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "stix"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    markings = [o for o in json.loads(result.stdout)["objects"] if o["type"] == "marking-definition"
+                and o.get("definition_type") == "statement"]
+    assert [m["definition"]["statement"] for m in markings] == ["OFFICIAL-SENSITIVE"]

@@ -55,8 +55,9 @@ def stix_type(record: Record) -> str | None:
 
 
 class Exporter:
-    def __init__(self, facts: FactBase, facts_bytes: bytes) -> None:
+    def __init__(self, facts: FactBase, facts_bytes: bytes, default_marking: dict[str, str] | None = None) -> None:
         self.facts, self.t = facts, Texts(facts)
+        self.default_marking = default_marking  # the desk's (briefing.toml), used when the fact base sets none
         self.time = dt.datetime.combine(facts.meta.as_of.first_day, dt.time(), dt.timezone.utc)  # type: ignore[attr-defined]
         self.digest = hashlib.sha256(facts_bytes).hexdigest()
         self.records = [r for r in facts.records() if r.declared and isinstance(getattr(r, "id", None), str)]
@@ -131,7 +132,8 @@ class Exporter:
 
     def _marking(self) -> Any:
         meta = self.facts.meta
-        text = self.t.text(meta.marking, self.t.main) if meta.marking else DEFAULT_MARKING
+        given = meta.marking or self.default_marking
+        text = (self.t.text(given, self.t.main) if given else "") or DEFAULT_MARKING
         tlp = TLP.get(text.strip().upper().replace(" ", ""))
         if tlp is not None:
             return tlp

@@ -32,20 +32,24 @@ from briefing.model import FactBase
 __all__ = ["NAMESPACE", "credibility_confidence", "export_stix", "run", "stix_id", "write_atomically"]
 
 
-def export_stix(facts: FactBase, facts_bytes: bytes) -> str:
-    """The fact base as a STIX 2.1 bundle, JSON text with sorted keys (same input, same bytes)."""
-    bundle = Exporter(facts, facts_bytes).bundle()
+def export_stix(facts: FactBase, facts_bytes: bytes, default_marking: dict[str, str] | None = None) -> str:
+    """The fact base as a STIX 2.1 bundle, JSON text with sorted keys (same input, same bytes).
+    ``default_marking``: the desk's, when the fact base sets none (as the brief uses it)."""
+    bundle = Exporter(facts, facts_bytes, default_marking).bundle()
     return bundle.serialize(sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
-def run(facts_path: Path, out: Path | None, stream: TextIO = sys.stderr) -> int:
-    """Load and check like the build (problems printed to ``stream``); on any error write
-    nothing and return its exit status; else write the bundle to ``out`` (atomically) or stdout."""
+def run(facts_path: Path, out: Path | None, stream: TextIO = sys.stderr, settings=None) -> int:
+    """Load and check like the build, with the desk's ``settings`` (problems printed to
+    ``stream``); on any error write nothing and return its exit status; else write the bundle
+    to ``out`` (atomically) or stdout."""
     from briefing.build import load_and_check
+    from briefing.load import read_bytes
 
     try:
-        facts = load_and_check(facts_path, stream)
-        text = export_stix(facts, facts_path.read_bytes())
+        content = read_bytes(facts_path)  # read once: the checked bytes are the exported ones
+        facts = load_and_check(facts_path, stream, settings, content)
+        text = export_stix(facts, content, settings.marking if settings is not None else None)
     except BriefingError as error:
         print(error.format(), file=stream)
         return error.exit_code
