@@ -113,6 +113,8 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     facts = load_and_check(facts_path, stream, settings, facts_bytes)
     theme = Theme.from_settings(settings) if settings is not None else Theme()
     wanted = locales or list(facts.meta.locales)
+    if settings is not None and not facts.meta.marking:
+        settings.check_locales(wanted)
     unknown = [locale for locale in wanted if locale not in facts.meta.locales]
     if unknown:
         raise BriefingError(f"locale(s) {', '.join(unknown)} not configured in meta.locales "

@@ -60,6 +60,7 @@ class Settings:
     ignore: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
 
     @property
     def template_chain(self) -> tuple[Path, ...]:
@@ -73,6 +74,16 @@ class Settings:
 
     def origin(self, key: str) -> str:
         return self.origins.get(key, "default")
+
+    def check_locales(self, locales: list[str]) -> None:
+        """A desk marking must be given in every locale a brief is built in: a brief in another
+        locale would silently carry the built-in (unclassified) marking."""
+        for key in ("marking", "portion_mark"):
+            texts = getattr(self, key)
+            missing = [locale for locale in locales if texts and not texts.get(locale, "").strip()]
+            if missing:
+                raise ConfigError(f"{key} has no text for locale(s) {', '.join(missing)}, which the fact base is "
+                                  "built in", file=str(self.file), position=self.positions.get(key))
 
     def override(self, key: str, value: Any) -> None:
         """A command-line option wins over the file."""
@@ -147,6 +158,11 @@ def _apply(settings: Settings, path: Path, table: dict) -> None:
             setattr(settings, key, [_path(settings.root, item, key, path, where.key(prefix, key),
                                           must_exist=key != "facts") for item in items])
         settings.origins[key] = origin
+        settings.positions[key] = where.key(prefix, key)
+    if settings.marking and not settings.portion_mark:
+        # the built-in portion mark, (U//OS), would contradict a desk's own marking on every paragraph
+        raise ConfigError("marking is set but portion_mark is not: give the short form that goes before each "
+                          "paragraph too", file=str(path), position=settings.positions["marking"])
 
 
 def _rules(settings: Settings, path: Path, where: "_Locator", prefix: tuple, table: Any) -> None:

@@ -218,8 +218,8 @@ def test_scaffolded_ci_installs_the_tool_with_pip_and_checks_and_builds(tmp_path
 
 # Line numbers:          1                 2                     3   4               5
 DESK_TOML = ('# settings of the harbour desk\nfacts = "facts.yaml"\n\nout = "output"\ntemplates = ["templates"]\n'
-             #  6                              7   8          9
-             'marking = {en = "OFFICIAL"}\n\n[rules]\nignore = ["unused-record"]\n')
+             #  6                              7                              8          9
+             'marking = {en = "OFFICIAL"}\nportion_mark = {en = "(O)"}\n[rules]\nignore = ["unused-record"]\n')
 
 
 def config_rows(text: str) -> dict[str, tuple[str, str]]:
@@ -247,7 +247,7 @@ def test_config_in_a_subfolder_finds_the_desk_and_says_where_each_setting_comes_
     assert rows["stylesheets"] == ("[]", "default")
     assert rows["locales"][1] == "default"
     assert rows["marking"] == ("{'en': 'OFFICIAL'}", "briefing.toml:6")
-    assert rows["portion_mark"] == ("None", "default")
+    assert rows["portion_mark"] == ("{'en': '(O)'}", "briefing.toml:7")
     assert rows["rules.select"][1] == "default"
     assert rows["rules.ignore"] == ("['unused-record']", "briefing.toml:9")
     assert rows["rules.severity"] == ("{}", "default")
@@ -561,7 +561,7 @@ def test_a_changed_default_marking_in_the_configuration_rebuilds_the_brief(tmp_p
     desk = small_desk(tmp_path / "desk", SMALL, 'facts = "facts.yaml"\n')
     first = build_html(desk)
     assert "DESK MARKING" not in first
-    (desk / "briefing.toml").write_text('facts = "facts.yaml"\nmarking = {en = "DESK MARKING"}\n',
+    (desk / "briefing.toml").write_text('facts = "facts.yaml"\nmarking = {en = "DESK MARKING"}\nportion_mark = {en = "(D)"}\n',
                                         encoding="utf-8")
     second = build_html(desk)
     assert '<div class="banner banner-top" role="note" aria-label="Handling marking">DESK MARKING</div>' in second
@@ -722,7 +722,7 @@ def test_verify_a_pdf_made_with_a_desk_default_marking_does_not_claim_every_inpu
     """The desk's default marking (briefing.toml) changes the PDF: verify cannot rebuild it with
     the built-in theme, and must not say the PDF was made from the built-in theme alone."""
     desk = init_desk(tmp_path)
-    (desk / "briefing.toml").write_text('facts = "facts.yaml"\nmarking = {en = "DESK MARKING"}\n',
+    (desk / "briefing.toml").write_text('facts = "facts.yaml"\nmarking = {en = "DESK MARKING"}\nportion_mark = {en = "(D)"}\n',
                                         encoding="utf-8")
     built = run("build", "--format", "pdf", cwd=desk)
     assert built.returncode == 0, output(built)
@@ -784,3 +784,18 @@ def test_verify_a_missing_file_is_one_message(tmp_path):
     lines = [line for line in lines_of(result) if line.strip()]
     assert len(lines) == 1, output(result)
     assert "absent.pdf" in lines[0]
+
+
+def test_a_desk_marking_needs_its_portion_mark_and_every_locale_built(tmp_path):
+    """A desk's own marking with the built-in portion mark, or missing for a locale the brief
+    is built in, would print an unclassified marking next to it: both are refused."""
+    alone = small_desk(tmp_path / "alone", SMALL, 'marking = {en = "OFFICIAL"}\n')
+    result = run("build", "--format", "html", cwd=alone)
+    assert result.returncode == 2 and not (alone / "build").exists()
+    assert result.stderr.startswith(f"{alone / 'briefing.toml'}:1:1: error: marking is set but portion_mark is not")
+    french = SMALL.replace("  locales: [en]", "  locales: [en, fr]").replace("{en: ", "{fr: Texte, en: ")
+    partial = small_desk(tmp_path / "partial", french,
+                         'portion_mark = {en = "(O)", fr = "(O)"}\nmarking = {en = "OFFICIAL"}\n')
+    result = run("build", "--format", "html", cwd=partial)
+    assert result.returncode == 2 and not (partial / "build").exists(), output(result)
+    assert result.stderr.startswith(f"{partial / 'briefing.toml'}:2:1: error: marking has no text for locale(s) fr")

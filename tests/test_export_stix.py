@@ -269,7 +269,8 @@ def test_the_command_marks_the_bundle_with_the_desks_default_marking(tmp_path):
     subprocess.run([sys.executable, "-m", "briefing", "init"], cwd=tmp_path, check=True, capture_output=True)
     config = (tmp_path / "briefing.toml").read_text(encoding="utf-8")
     (tmp_path / "briefing.toml").write_text(config.replace('# marking = {en = "OFFICIAL"}',
-                                                           'marking = {en = "OFFICIAL-SENSITIVE"}'), encoding="utf-8")
+                                                           'marking = {en = "OFFICIAL-SENSITIVE"}\nportion_mark = {en = "(O-S)"}'),
+                                            encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "stix"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ITEMS, MAX_LOCALES, ClaimRef, DateText, Excusable, Id,
                                  Localized, LocalizedName, LocaleCode, Name, Record, RecordType, partial_date)
@@ -41,17 +41,27 @@ class Meta(Record):
     locales: list[LocaleCode] = Field(min_length=1, max_length=MAX_LOCALES, examples=[["en", "fr"]],
                                       description="Locales the brief is built in; the first is the fact base's own "
                                                   f"language (at most {MAX_LOCALES}).")
-    marking: LocalizedName | None = Field(default=None, examples=[{"en": "UNCLASSIFIED // OPEN SOURCE"}],
-                                      description="Handling marking shown at the top and bottom of every page. "
-                                                  "Default: an unclassified open-source marking.")
     portion_mark: LocalizedName | None = Field(default=None, examples=[{"en": "(U//OS)"}],
                                            description="Short marking put before each paragraph, table and figure. "
                                                        "Default: (U//OS).")
+    marking: LocalizedName | None = Field(default=None, examples=[{"en": "UNCLASSIFIED // OPEN SOURCE"}],
+                                      description="Handling marking shown at the top and bottom of every page. "
+                                                  "Default: an unclassified open-source marking.")
     previous: str | None = Field(default=None, max_length=MAX_ADDRESS, examples=["editions/facts-1.yaml"],
                                  description="The previous edition's fact base, a path relative to this file; the "
                                              "brief then lists what changed since it.")
 
     _as_of = field_validator("as_of")(lambda cls, value: partial_date(value))
+
+    @field_validator("marking")
+    @classmethod
+    def _marked_alike(cls, marking, info: ValidationInfo):
+        # the default portion mark, (U//OS), would contradict the fact base's own marking
+        # (portion_mark is declared first, so it is known here)
+        if marking and not info.data.get("portion_mark"):
+            raise ValueError("marking is set but portion_mark is not: give the short form that goes before "
+                             "each paragraph too")
+        return marking
 
 
 KindLabels = Annotated[dict[Id, LocalizedName], Field(max_length=MAX_ITEMS)]
