@@ -9,6 +9,7 @@ the source tree, which is what a pipx, CI or pre-commit install sees.
 from __future__ import annotations
 
 import re
+import shutil
 import site
 import subprocess
 import sys
@@ -28,8 +29,13 @@ pytestmark = pytest.mark.pipeline
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
+    # from a copy of the sources: setuptools leaves its own build/ folder where it builds,
+    # and the checkout's build/ holds the briefs
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", "build", ".git", "*.egg-info",
+                                                                "__pycache__", ".hypothesis", ".pytest_cache"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(work), str(ROOT)], check=True, capture_output=True, timeout=300)
+                    "--wheel-dir", str(work), str(source)], check=True, capture_output=True, timeout=300)
     return next(work.glob("briefing-*.whl"))
 
 
