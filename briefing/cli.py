@@ -29,6 +29,16 @@ def _port(text: str) -> int:
     return port
 
 
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return count
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefing", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
@@ -67,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="build only this format (repeatable; default: both)")
     build.add_argument("--quiet", action="store_true", help="print nothing but problems")
     build.add_argument("--force", action="store_true", help="render every output, even unchanged ones")
-    build.add_argument("--jobs", type=int, metavar="N", help="locales rendered at once (default: one per core)")
+    build.add_argument("--jobs", type=_count, metavar="N", help="locales rendered at once (default: one per core)")
 
     commands.add_parser("config", help="print the effective settings and where each comes from")
 

@@ -122,7 +122,18 @@ def load(start: Path | None = None) -> Settings:
 
 
 def _parse(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
+    from briefing.load import LoadError, read_bytes
+
+    try:
+        raw = read_bytes(path, str(path), what="configuration")
+    except LoadError as error:
+        raise ConfigError(error.message, file=str(path), position=error.position) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[:exc.start].decode("utf-8", "replace")
+        raise ConfigError(f"not valid UTF-8 (byte offset {exc.start})", file=str(path),
+                          position=Position(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -214,7 +225,7 @@ class _Locator:
     headers set the current table, ``key =`` lines (and inline tables' keys) are found in it."""
 
     def __init__(self, path: Path) -> None:
-        self.lines = path.read_text(encoding="utf-8").splitlines()
+        self.lines = path.read_text(encoding="utf-8").splitlines()  # already read and checked by _parse
 
     def key(self, table: tuple, key: str) -> Position:
         current: tuple = ()

@@ -85,11 +85,11 @@ def _tidy_attachments(document) -> None:
             spec.get_file().obj.Subtype = pikepdf.Name("/application/yaml")
 
 
-def read(pdf_path) -> tuple[Provenance | None, dict[str, bytes]]:
+def read(pdf: bytes) -> tuple[Provenance | None, dict[str, bytes]]:
     """The provenance a PDF records (None if it records none) and its attached files."""
     import pikepdf
 
-    with pikepdf.open(pdf_path) as document:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
         meta = document.open_metadata()
         values = {f.name: meta.get(f"{{{NAMESPACE}}}{f.name}") for f in fields(Provenance)}
         attached = {name: spec.get_file().read_bytes() for name, spec in document.attachments.items()}

@@ -31,10 +31,16 @@ def verify(pdf_path: Path, stream=sys.stdout, settings=None) -> int:
     def say(line: str) -> None:
         print(line, file=stream)
 
+    from briefing.load import LoadError, read_bytes
+
+    try:  # through the one reader: no FIFO, no device, a bounded size
+        pdf = read_bytes(pdf_path, str(pdf_path), what="PDF")
+    except LoadError as error:
+        if error.message.endswith("not found"):
+            raise BriefingError("no such file", file=str(pdf_path)) from None
+        raise
     try:
-        recorded, attached = records.read(pdf_path)
-    except FileNotFoundError:
-        raise BriefingError("no such file", file=str(pdf_path)) from None
+        recorded, attached = records.read(pdf)
     except Exception as exc:  # pikepdf's errors for a file that is not a PDF
         raise BriefingError(f"not a readable PDF ({type(exc).__name__})", file=str(pdf_path)) from None
     if recorded is None:
@@ -56,7 +62,7 @@ def verify(pdf_path: Path, stream=sys.stdout, settings=None) -> int:
             f"briefing {__version__}; its content cannot be proven here (install {recorded.tool_version} to verify)")
         return OTHER_VERSION
     rebuilt, theme = _rebuild(facts, recorded, previous, _theme_settings(recorded, settings, say))
-    if rebuilt == pdf_path.read_bytes():
+    if rebuilt == pdf:
         say("identical: rebuilding the attached fact base gives these exact bytes")
         return IDENTICAL
     reasons = []

@@ -338,6 +338,10 @@ def _label(case: tuple[str, tuple, Any]) -> str:
 def _check(tmp_path: Path, text: str):
     path = tmp_path / "facts.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    previous = tmp_path / "editions" / "facts-0.yaml"  # the edition FULL's meta.previous names
+    if not previous.exists():
+        previous.parent.mkdir(exist_ok=True)
+        previous.write_text(HARBOUR.read_text(encoding="utf-8"), encoding="utf-8")
     return run_file(path)
 
 

@@ -115,3 +115,13 @@ def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme =
                           file=f"{shown}/{TEMPLATE}") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}", file=f"{shown}/{TEMPLATE}") from None
+    except RecursionError:
+        raise RenderError("template error: templates include or extend each other without end",
+                          file=f"{shown}/{TEMPLATE}") from None
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"template error: a template is not UTF-8 (byte offset {exc.start})",
+                          file=f"{shown}/{TEMPLATE}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # an expression in a template failed (a division by zero, a bad index): the template's
+        # fault as far as the reader of the message can act on it
+        raise RenderError(f"template error: {type(exc).__name__}: {exc}", file=f"{shown}/{TEMPLATE}") from None

@@ -31,7 +31,12 @@ def found(tmp_path, text, rule):
     from briefing.check import Context
     from briefing.paths import LOCALES
 
-    text, catalogs = text if isinstance(text, tuple) else (text, {})
+    text, extra = text if isinstance(text, tuple) else (text, {})
+    for name, content in extra.items():
+        if name.endswith(".yaml"):  # another file beside the fact base (a previous edition)
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text(content, encoding="utf-8")
+    catalogs = {k: v for k, v in extra.items() if not k.endswith(".yaml")}
     for locale, po in catalogs.items():
         (tmp_path / "locale" / locale / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
         (tmp_path / "locale" / locale / "LC_MESSAGES" / "messages.po").write_text(po, encoding="utf-8")
@@ -155,6 +160,13 @@ BAD = [
     # a new locale's catalog with a single translation: the rest would show in English
     ("untranslated-catalog", (variant({7: "  locales: [en, de]"}), {"de": catalog({"Chronology": "Chronologie"})}),
      [(7, 17)]),
+    # meta.previous (inserted as line 7, its value at column 13): outside the folder; a file that
+    # is not there; a previous edition whose text carries a bidi override (reported at the entry)
+    ("previous-edition", variant(insert={6: '  previous: "../other-desk/facts.yaml"'}), [(7, 13)]),
+    ("previous-edition", variant(insert={6: '  previous: "editions/facts-0.yaml"'}), [(7, 13)]),
+    ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
+                          {"editions/facts-1.yaml": BASE.replace("Harbour talks}", "Harbour \u202etalks}")}),
+     [(7, 13), (7, 13)]),  # the title (line 2) and the talks' name (line 55) of the previous file
     # an undeclared kind, one letter away from a built-in one: reported at the value
     ("unknown-kind", variant({46: "    kind: visti"}), [(46, 11)]),
     ("unknown-kind", variant({97: "    kind: warning"}), [(97, 11)]),
@@ -231,6 +243,7 @@ GOOD = [
     ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
     ("missing-catalog", variant({7: "  locales: [en, fr]"})),  # French is built in
+    ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}), {"editions/facts-1.yaml": BASE})),
     ("catalog-placeholders", (variant({7: "  locales: [en, de]"}),
                               {"de": catalog({"Reported durations: %(event)s": "Gemeldete Dauern: %(event)s"})})),
     # a desk's rewording of one built-in French label: French stays complete through the built-in catalog

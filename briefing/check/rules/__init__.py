@@ -23,6 +23,7 @@ from briefing.check.rules import (
     missing_reliability,
     mixed_script,
     original_script_name,
+    previous_edition,
     part_longer_than_whole,
     reference_cycle,
     schema,
@@ -53,7 +54,7 @@ _CATALOGUE = (
     # schema, identity and references
     schema, duplicate_id, unknown_reference, reference_cycle, unused_record, unknown_kind,
     # sourcing
-    unsourced_claim, source_after_event, single_origin, missing_reliability, url_scheme,
+    unsourced_claim, source_after_event, single_origin, missing_reliability, url_scheme, previous_edition,
     # time
     event_outside_parent, date_order, part_longer_than_whole, weekday_mismatch,
     ambiguous_time_zone, first_since,
