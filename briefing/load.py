@@ -18,6 +18,7 @@ what makes a fact base of 100,000 claims load in seconds rather than minutes.
 from __future__ import annotations
 
 import os
+import bisect
 import re
 import stat
 from dataclasses import dataclass, field
@@ -154,7 +155,8 @@ def load_bytes(raw: bytes, name: str) -> Document:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # columns count characters (as the SARIF output declares), not the bytes before the bad one
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
         raise LoadError(f"not valid UTF-8 (byte offset {exc.start})", file=name,
                         position=Position(line, column), rule="yaml-encoding") from None
     return load_text(text, name)
@@ -162,6 +164,9 @@ def load_bytes(raw: bytes, name: str) -> Document:
 
 def load_text(text: str, name: str) -> Document:
     document = Document(file=name, data=None, text=text)
+    # YAML also breaks lines at CR, NEL, LS and PS; editors and git count only LF (CRLF is one
+    # break). Positions are mapped to the editors' count when the text holds any of those.
+    lines = _EditorLines(text) if _OTHER_BREAKS.search(text) else None
     try:
         parser = _Parser(text)
         try:
@@ -172,8 +177,13 @@ def load_text(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
+        position = _position(mark) or Position(1, 1)
         raise LoadError(f"YAML syntax error: {message}", file=name,
-                        position=_position(mark) or Position(1, 1), rule="yaml-syntax") from None
+                        position=lines.editor(position) if lines else position, rule="yaml-syntax") from None
+    except LoadError as error:
+        if lines and error.position:
+            error.position = lines.editor(error.position)
+        raise
     except yaml.reader.ReaderError as exc:  # a character YAML forbids; it knows only the offset
         # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters
         before = (text.encode("utf-8")[:exc.position].decode("utf-8", "ignore")
@@ -185,7 +195,30 @@ def load_text(text: str, name: str) -> Document:
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise LoadError(f"YAML error: {message}", file=name, position=Position(1, 1), rule="yaml-syntax") from None
+    if lines:
+        for table in (document.positions, document.key_positions, document.ends):
+            for path, packed in table.items():
+                where = lines.editor(_unpack(packed))
+                table[path] = _pack(where.line, where.column)
     return document
+
+
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+class _EditorLines:
+    """Maps YAML's (line, column) to the editors' and git's, which break lines at LF only."""
+
+    def __init__(self, text: str) -> None:
+        breaks = re.finditer("\r\n|[\n\r\x85\u2028\u2029]", text)
+        self.yaml_starts = [0] + [match.end() for match in breaks]
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def editor(self, position: Position) -> Position:
+        index = self.yaml_starts[min(position.line, len(self.yaml_starts)) - 1] + position.column - 1
+        line = bisect.bisect_left(self.newlines, index)  # the LFs before the index
+        start = self.newlines[line - 1] + 1 if line else 0
+        return Position(line + 1, index - start + 1)
 
 
 def _position(mark: Any) -> Position | None:

@@ -215,9 +215,7 @@ CASES = [
          "facts.yaml:4:14"),
     case("bad-utf8-after-accent", write(SMALL.encode().replace(b"Test Desk", "T\u00e9st \xff Desk".encode("latin-1")
                                                                .replace(b"\xe9", b"\xc3\xa9"))),
-         CHECK, 1, "not valid UTF-8", "facts.yaml:4:14",
-         xfail="briefing/load.py load_bytes counts the column of an invalid byte in bytes, not characters: "
-               "after 'é' (2 bytes) it reports 4:15 for the 14th character"),
+         CHECK, 1, "not valid UTF-8", "facts.yaml:4:14"),
     case("truncated-utf8-at-end", write(SMALL.encode() + b"\xe2\x82"), CHECK, 1, "not valid UTF-8", "facts.yaml:33:1"),
     case("utf16-file", write(SMALL.encode("utf-16")), BUILD, 1, "not valid UTF-8", "facts.yaml:1:1"),
     case("nul", replace("Test Desk", "Test \x00 Desk"), BUILD, 1, "U+0000 is not allowed", "facts.yaml:4:14"),
@@ -250,13 +248,9 @@ CASES = [
     # a line separator is no line break to an editor or git: later positions must not move
     case("line-separator-in-comment", write(edit(edit(SMALL, 29, '    date: "999"'), 4,
                                                  "  desk: Test Desk  # note\u2028 ")), CHECK, 1, "not a date",
-         "facts.yaml:29:11",
-         xfail="briefing/load.py takes lines from the YAML parser, which counts U+2028 (here inside a comment, "
-               "which no rule sees) as a line break: every later position is one line too far (30:11)"),
+         "facts.yaml:29:11"),
     case("next-line-in-comment", write(edit(edit(SMALL, 29, '    date: "999"'), 4, "  desk: Test Desk  # note\x85 ")),
-         CHECK, 1, "not a date", "facts.yaml:29:11",
-         xfail="briefing/load.py: the YAML parser counts U+0085 (NEL) as a line break; editors and git do not, "
-               "so the date's error is reported at 30:11"),
+         CHECK, 1, "not a date", "facts.yaml:29:11"),
 
     # schema violations at the bounds --------------------------------------------------------
     case("year-999", line(29, '    date: "999"'), BUILD, 1, "is not a date of the form", "facts.yaml:29:11"),
