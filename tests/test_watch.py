@@ -189,7 +189,7 @@ def test_a_save_that_breaks_rendering_keeps_the_preview_serving(desk):
     broken = folder / "templates" / "brief.html.j2"
     broken.write_text('{% extends "builtin/brief.html.j2" %}{% block cover %}{{ 1 // 0 }}{% endblock %}\n')
     page = wait_for(url, lambda p: "briefing-errors" in p)
-    assert "internal error: ZeroDivisionError" in page and "Harbour board talks" in page
+    assert "template error: ZeroDivisionError" in page and "Harbour board talks" in page
     assert process.poll() is None
     broken.write_text('{% extends "builtin/brief.html.j2" %}\n')
     wait_for(url, lambda p: "briefing-errors" not in p and "Harbour board talks" in p)
