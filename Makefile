@@ -42,9 +42,12 @@ lint: $(SETUP)
 watch: $(SETUP) $(SYSTEM)
 	$(BIN)/briefing watch --facts $(FACTS) --out $(OUT)
 
-# Many more hypothesis examples than `make test` runs.
+# 10,000+ schema-aware hypothesis examples (many more than `make test` runs), then a coverage-guided
+# atheris session over the loader and checker (FUZZ_RUNS inputs, at most FUZZ_TIME s); a crash or a hang fails.
 fuzz: $(SETUP)
-	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=200 $(BIN)/python -m pytest -q tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=200 $(BIN)/python -m pytest -q --hypothesis-show-statistics tests/test_fuzz.py
+	$(BIN)/python fuzz/atheris_check.py -runs=$(or $(FUZZ_RUNS),200000) -max_total_time=$(or $(FUZZ_TIME),600) \
+	  -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=fuzz/artifacts/
 
 # Speed is measured here, never asserted by timed tests.
 bench: $(SETUP) $(SYSTEM)
@@ -73,7 +76,7 @@ $(SETUP): pyproject.toml requirements-lock.txt | $(VENV)/bin/python
 # the i18n test then names the catalog to mend. The pins are resolved for this venv's Python (3.11).
 lock: | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'pip-tools>=7.4'
-	$(BIN)/pip-compile --quiet $(if $(UPGRADE),--upgrade) --generate-hashes --allow-unsafe --extra test --build-deps-for editable \
+	$(BIN)/pip-compile --quiet $(if $(UPGRADE),--upgrade) --generate-hashes --allow-unsafe --extra test --extra fuzz --build-deps-for editable \
 	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements-lock.txt pyproject.toml
 
 # The JSON Schema editors use; a test fails when it is stale.

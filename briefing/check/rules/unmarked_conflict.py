@@ -27,7 +27,8 @@ Use instead
 
 from __future__ import annotations
 
-from typing import Iterator
+import json
+from typing import Any, Iterator
 
 from briefing.check.problem import Finding
 
@@ -45,13 +46,18 @@ def _content(claim) -> dict:
 
 def check(facts, document) -> Iterator[Finding]:
     marked = [set(conflict.claims) for conflict in facts.conflicts]
-    seen: dict[str, list] = {}
+    # per key, one claim for each distinct version seen: each claim is dumped once and compared
+    # with the versions (not with every earlier claim), so many agreeing claims cost linear work
+    versions: dict[str, list[tuple[str, Any]]] = {}
     for claim in facts.claims():
         if not claim.about:
             continue
-        for earlier in seen.get(claim.about, []):
-            if _content(earlier) != _content(claim) and not any({earlier.id, claim.id} <= m for m in marked):
+        content = json.dumps(_content(claim), sort_keys=True, default=str)
+        seen = versions.setdefault(claim.about, [])
+        for other, earlier in seen:
+            if other != content and not any({earlier.id, claim.id} <= m for m in marked):
                 yield Finding(claim.path + ("about",),
                               f"{claim.id!r} and {earlier.id!r} (line {document.position(earlier.path).line}) "
                               f"are both about {claim.about!r} and disagree; record them in a conflict")
-        seen.setdefault(claim.about, []).append(claim)
+        if all(other != content for other, _ in seen):
+            seen.append((content, claim))
