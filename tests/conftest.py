@@ -69,3 +69,20 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build")
     build(FACTS, out)
     return out
+
+
+def dump_yaml(data) -> str:
+    """Plain data as YAML the fact-base loader reads (YAML 1.2 spellings: 1e400 is its one way
+    to write infinity, .nan not-a-number), for tests that generate fact bases."""
+    import yaml
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
+
+    def number(dumper, value: float):
+        text = ("1e400" if value > 0 else "-1e400") if value in (float("inf"), float("-inf")) else (
+            ".nan" if value != value else repr(value))
+        return dumper.represent_scalar("tag:yaml.org,2002:float", text)
+
+    Dumper.add_representer(float, number)
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**9)

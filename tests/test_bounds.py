@@ -22,6 +22,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from conftest import dump_yaml
+
 from briefing.check import run_file
 from briefing.model import (MAX_ITEMS, MAX_LOCALES, MAX_NAME, MAX_TEXT, FactBase, RuleException,
                             reference_fields, record_types)
@@ -88,21 +90,8 @@ def full() -> dict:
     return data
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """YAML 1.2 spellings the fact-base loader reads: 1e400 is the one way to write infinity."""
-
-
-def _float(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
-    text = ("1e400" if value > 0 else "-1e400") if value in (float("inf"), float("-inf")) else (
-        ".nan" if value != value else repr(value))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
-
-
-_Dumper.add_representer(float, _float)
-
-
 def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9)
+    return dump_yaml(data)
 
 
 FULL = full()

@@ -54,7 +54,7 @@ from briefing.model import MAX_ITEMS, MAX_LOCALES, MAX_NAME, FactBase, Ref, reco
 from briefing.model.base import ID_PATTERN, MAX_ADDRESS
 from briefing.render.html import render_html
 from briefing.watch import Preview
-from conftest import FACTS, ROOT
+from conftest import FACTS, ROOT, dump_yaml
 
 _QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large,
           HealthCheck.large_base_example]
@@ -655,21 +655,8 @@ def apply(edits: list) -> dict:
     return data
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """YAML as the fact-base loader reads it: 1e400 is its one spelling of infinity."""
-
-
-def _float(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
-    text = ("1e400" if value > 0 else "-1e400") if value in (float("inf"), float("-inf")) else (
-        ".nan" if value != value else repr(value))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
-
-
-_Dumper.add_representer(float, _float)
-
-
 def dump(data: Any) -> bytes:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9).encode("utf-8")
+    return dump_yaml(data).encode("utf-8")
 
 
 FACT_BASES = EDITS.map(lambda edits: dump(apply(edits)))

@@ -71,7 +71,10 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
 
 def _label(loc: tuple) -> str:
     names = [str(part) for part in loc if isinstance(part, str)]
-    return names[-1] if names else "value"
+    label = names[-1] if names else "value"
+    # a key is the fact base's text: shown escaped when it holds a control or format character,
+    # so a message can never carry one to the reader's terminal
+    return label if label.isprintable() else repr(label)
 
 
 def _unknown_key(loc: tuple) -> str:
