@@ -81,6 +81,12 @@ class Hang(AssertionError):
     pass
 
 
+def limit_for(content: bytes) -> int:
+    """The time limit for one input: ``SECONDS``, plus 2 s per MiB (load + check runs at about
+    0.5 s per MiB, see BENCHMARKS.md): linear work on a large input is not a hang."""
+    return SECONDS + 2 * len(content) // 2**20
+
+
 ARTIFACTS = Path(os.environ.get("FUZZ_ARTIFACTS", Path(tempfile.gettempdir()) / "briefing-fuzz-artifacts"))
 """Where an input that hung is saved (its name is in the failure message)."""
 
@@ -478,14 +484,15 @@ def values(model: type[BaseModel], name: str) -> st.SearchStrategy:
         info = model.model_fields[name]
         annotation, optional = _strip_optional(info.annotation)
         refs = dict(reference_fields(model))
-        typed = _typed(annotation, list(info.metadata), info, name, refs.get(name))
-        edges = [DELETE] + ([None] if optional else [])
         seen = SEEN.get(key, [])
+        typed = _typed(annotation, list(info.metadata), info, name, refs.get(name), seen)
+        edges = [DELETE] + ([None] if optional else [])
         _CACHE[key] = st.one_of(*([st.sampled_from(seen)] if seen else []), typed, st.sampled_from(edges + ODD))
     return _CACHE[key]
 
 
-def _typed(annotation: Any, metadata: list, info: FieldInfo, name: str, ref: Ref | None) -> st.SearchStrategy:
+def _typed(annotation: Any, metadata: list, info: FieldInfo, name: str, ref: Ref | None,
+           seen: list | None = None) -> st.SearchStrategy:
     base, metadata = _unwrap(annotation, metadata)
     origin = typing.get_origin(base)
     if origin in (typing.Union, types.UnionType):  # a name or a name per locale
@@ -493,9 +500,17 @@ def _typed(annotation: Any, metadata: list, info: FieldInfo, name: str, ref: Ref
     if origin is list:
         item = _typed(typing.get_args(base)[0], [], info, name, ref)
         limit = _constraint(metadata, "max_length") or MAX_ITEMS
-        big = st.one_of(item.map(lambda v: [v] * limit), item.map(lambda v: [v] * (limit + 1)),
-                        st.lists(item, min_size=2, max_size=2).map(
+        # a list at its bound is filled with the seed's own records when it holds records: a
+        # thousand generated records, each at its own bounds, would make inputs of tens of MiB
+        # (the size benchmarks measure), not edge cases
+        records = [e for value in seen or [] if isinstance(value, list) for e in value]
+        is_record = any(isinstance(m, type) and issubclass(m, BaseModel) for m in _models(base))
+        filler = st.sampled_from(records) if is_record and records else item
+        big = st.one_of(filler.map(lambda v: [v] * limit), filler.map(lambda v: [v] * (limit + 1)),
+                        st.lists(filler, min_size=2, max_size=2).map(
                             lambda pair: [pair[0]] * (limit // 2) + [pair[1]] * (limit // 2 + 1)))
+        if is_record and not records:
+            return st.one_of(st.lists(item, max_size=3), st.just([]))
         return st.one_of(st.lists(item, max_size=3), st.lists(item, max_size=3), st.just([]), big)
     if origin is dict:
         key_annotation, value_annotation = typing.get_args(base)
@@ -709,13 +724,14 @@ def test_the_seed_sets_every_field_of_every_type_and_checks_clean():
 @given(FACT_BASES)
 @budget(60, 5000)
 def test_schema_aware_fact_bases_check_with_positions_and_render_when_clean(tmp_path_factory, content):
-    with time_limit("check", content=content):
+    event(f"size: {'over 1 MiB' if len(content) > 2**20 else 'up to 1 MiB'}")
+    with time_limit("check", seconds=limit_for(content), content=content):
         result = checked(content)
     if not clean(result):
         event("refused by check")
         return
     event("checked clean: rendered")
-    with time_limit("render", content=content):
+    with time_limit("render", seconds=limit_for(content), content=content):
         rendered(result[1], content)
 
 
@@ -736,14 +752,14 @@ def _expected_lines(diff: Diff) -> int:
 @budget(30, 4000)
 def test_diff_of_any_two_bases_prints_one_line_per_change_and_no_raw_control(old, new, old_name, new_name):
     try:
-        with time_limit("load both sides"):
+        with time_limit("load both sides", seconds=limit_for(old + new)):
             before, after = load_facts(old, "old.yaml"), load_facts(new, "new.yaml")
     except BriefingError as error:  # a side that cannot be trusted is refused, with positions
         event("a side refused")
         assert_printable(error.format().replace("\n", " "))
         return
     event("compared")
-    with time_limit("diff"):
+    with time_limit("diff", seconds=limit_for(old + new)):
         diff = compare(before, after)
         text = as_text(diff, old_name, new_name)
         as_json(diff)
@@ -777,7 +793,7 @@ def test_the_preview_survives_any_sequence_of_saves(saves):
         good: dict[str, str] = {}
         for content in saves:
             facts.write_bytes(content)
-            with time_limit("preview refresh"):
+            with time_limit("preview refresh", seconds=limit_for(content)):
                 preview.refresh()
             output = stream.getvalue()
             assert "internal error" not in output and "Traceback" not in output, output[-3000:]
