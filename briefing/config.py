@@ -18,6 +18,9 @@ portion_mark = {en = "(O)", fr = "(O)"}
 select = ["unsourced-claim", "schema"]  # report only these
 ignore = ["unused-record"]
 severity = {unused-record = "error"}
+
+[rules.options.confidence-basis]        # thresholds a desk may set differently (see `briefing rules ID`)
+reliable = ["A", "B"]
 ```
 """
 
@@ -34,7 +37,7 @@ from briefing.paths import LOCALES, THEME
 
 FILES = ("briefing.toml", "pyproject.toml")
 _KEYS = {"facts", "out", "templates", "stylesheets", "locales", "marking", "portion_mark", "rules"}
-_RULE_KEYS = {"select", "ignore", "severity"}
+_RULE_KEYS = {"select", "ignore", "severity", "options"}
 
 
 class ConfigError(BriefingError):
@@ -59,6 +62,7 @@ class Settings:
     select: set[str] | None = None
     ignore: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
 
@@ -185,8 +189,12 @@ def _rules(settings: Settings, path: Path, where: "_Locator", prefix: tuple, tab
     for key, value in table.items():
         at = where.key((*prefix, "rules"), key)
         if key not in _RULE_KEYS:
-            raise ConfigError(f"unknown setting rules.{key} (known: select, ignore, severity)", file=str(path),
-                              position=at)
+            raise ConfigError(f"unknown setting rules.{key} (known: select, ignore, severity, options)",
+                              file=str(path), position=at)
+        if key == "options":
+            settings.rule_options = _rule_options(path, where, prefix, value, at)
+            settings.origins["rules.options"] = f"{path.name}:{at.line}"
+            continue
         names = list(value) if isinstance(value, (list, dict)) else None
         if names is None or not all(isinstance(n, str) for n in names):
             raise ConfigError(f"rules.{key} must be a {'table' if key == 'severity' else 'list'} of rule ids",
@@ -206,6 +214,44 @@ def _rules(settings: Settings, path: Path, where: "_Locator", prefix: tuple, tab
         else:
             settings.ignore = set(names)
         settings.origins[f"rules.{key}"] = f"{path.name}:{at.line}"
+
+
+def _rule_options(path: Path, where: "_Locator", prefix: tuple, table: Any, at: Position) -> dict[str, dict]:
+    """``[rules.options.RULE]`` tables: each key one of the rule's ``OPTIONS``, of its default's type."""
+    from briefing.check.rules import REGISTRY
+
+    if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+        raise ConfigError("rules.options must hold one table per rule ([rules.options.RULE-ID])", file=str(path),
+                          position=at)
+    chosen: dict[str, dict] = {}
+    for rule_id, values in table.items():
+        known = getattr(REGISTRY.get(rule_id), "OPTIONS", None)
+        if not known:
+            raise ConfigError(f"rules.options: rule {rule_id!r} has no settings (rules with settings: "
+                              f"{', '.join(sorted(r for r, m in REGISTRY.items() if getattr(m, 'OPTIONS', None)))})",
+                              file=str(path), position=at)
+        for name, value in values.items():
+            here = where.key((*prefix, "rules", "options", rule_id), name)
+            if name not in known:
+                raise ConfigError(f"rules.options.{rule_id}: unknown setting {name!r} (known: "
+                                  f"{', '.join(sorted(known))})", file=str(path), position=here)
+            default = known[name]
+            if not _same_shape(value, default):
+                raise ConfigError(f"rules.options.{rule_id}.{name} must be like its default, {default!r}",
+                                  file=str(path), position=here)
+        chosen[rule_id] = dict(values)
+    return chosen
+
+
+def _same_shape(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, type(default[0]) if default else str) for v in value)
+    if isinstance(default, dict):
+        return isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                               for v in value.values())
+    return isinstance(value, type(default))
 
 
 def _path(root: Path, value: Any, key: str, file: Path, position: Position, must_exist: bool) -> Path:

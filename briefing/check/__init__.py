@@ -13,7 +13,7 @@ the deliberate exceptions recorded in the fact base.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.check.problem import Finding, Problem
@@ -29,15 +29,23 @@ __all__ = ["Context", "Finding", "Problem", "REGISTRY", "run", "run_file", "sele
 @dataclass(frozen=True)
 class Context:
     """What some rules need beyond the fact base: where the interface catalogs are (the
-    desk's folders first, the built-in ones last). Rules that use it say ``USES_CONTEXT``."""
+    desk's folders first, the built-in ones last), and the desk's rule settings
+    (``[rules.options.RULE]``). Rules that use it say ``USES_CONTEXT``."""
 
     locales: tuple[Path, ...] = ()
+    options: dict = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings) -> "Context":
         from briefing.paths import LOCALES
 
-        return cls(locales=settings.locale_chain if settings is not None else (LOCALES,))
+        if settings is None:
+            return cls(locales=(LOCALES,))
+        return cls(locales=settings.locale_chain, options=settings.rule_options)
+
+    def settings(self, rule_id: str, defaults: dict) -> dict:
+        """A rule's settings: the desk's values over the rule's defaults (its ``OPTIONS``)."""
+        return {**defaults, **self.options.get(rule_id, {})}
 
 
 def select(problems: list[Problem], facts: FactBase | None, chosen: set[str] | None, ignored: set[str],
@@ -116,6 +124,6 @@ def _problem(rule, document: Document, finding: Finding) -> Problem:
     else:
         position = document.position(finding.path)
         end = document.end(finding.path)
-    return Problem(file=document.file, line=position.line, column=position.column,
+    return Problem(file=finding.file or document.file, line=position.line, column=position.column,
                    rule=rule.ID, severity=rule.SEVERITY, message=finding.message,
                    end_line=end.line if end else None, end_column=end.column if end else None)

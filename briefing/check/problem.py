@@ -15,6 +15,7 @@ class Finding:
     message: str
     at_key: bool = False
     position: Position | None = None
+    file: str | None = None  # a problem in another file than the fact base (an interface catalog)
 
 
 @dataclass(frozen=True, order=True)

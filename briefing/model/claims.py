@@ -72,6 +72,10 @@ class Event(Claim):
                                                                     "an IANA zone or a UTC offset such as +02:00.")
     status: Literal["occurred", "announced"] = Field(default="occurred", examples=["occurred"],
                                                      description="Whether the event took place or was only announced.")
+    outcome: Literal["occurred", "cancelled", "not-reported"] | None = Field(
+        default=None, examples=["not-reported"],
+        description="For an announced event whose date has passed: whether it then took place, was cancelled, or "
+                    "no source the desk holds reports what became of it.")
     venue: VenueRef | None = Field(default=None, description="Id of the venue.", examples=["north-terminal"])
     part_of: EventRef | None = Field(default=None, description="Id of the larger event this one is part of.",
                                      examples=["ev-fire"])
@@ -205,6 +209,10 @@ class Quotation(Record):
 
     text: str = Field(max_length=300, description="The quotation, verbatim.", examples=["no one is missing"])
     lang: LocaleCode = Field(description="Language code of the quotation.", examples=["en"])
+    truncated: bool = Field(default=False, strict=True, examples=[True],
+                            description="True when the quotation stops (or starts) inside a longer remark the "
+                                        "source prints: the brief marks the cut, and judgments resting on it are "
+                                        "flagged for review.")
 
 
 class Statement(Claim):
@@ -236,5 +244,9 @@ class Statement(Claim):
     carried_by: list[OutletName] = Field(default_factory=list, max_length=MAX_ITEMS, examples=[["Wire Service"]],
                                          description="Outlets or agencies that carried it: a proper name, or a "
                                                      f"description per locale (at most {MAX_ITEMS:,}).")
+    direct_sources: list[SourceRef] = Field(
+        default_factory=list, max_length=MAX_ITEMS, examples=[["src-coastal-daily"]],
+        description="Ids of cited sources that report the statement first-hand or through another channel, not "
+                    f"through the carried_by outlets (at most {MAX_ITEMS:,}).")
 
     _date = field_validator("date")(lambda cls, value: _optional_date(value))

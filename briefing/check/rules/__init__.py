@@ -6,10 +6,14 @@ from types import ModuleType
 
 from briefing.check.rules import (
     ambiguous_time_zone,
+    carried_by_relay,
+    confidence_basis,
+    credibility_basis,
     conflict_resolution,
     date_order,
     duplicate_id,
     duplicate_key,
+    estimative_in_fact,
     estimative_scale,
     event_outside_parent,
     exception_reason,
@@ -25,11 +29,14 @@ from briefing.check.rules import (
     original_script_name,
     previous_edition,
     part_longer_than_whole,
+    partial_quotation,
     reference_cycle,
     schema,
     signatory_present,
     single_origin,
     source_after_event,
+    stale_announcement,
+    term_collision,
     unbalanced_quotes,
     untranslated_catalog,
     unknown_kind,
@@ -55,9 +62,10 @@ _CATALOGUE = (
     schema, duplicate_id, unknown_reference, reference_cycle, unused_record, unknown_kind,
     # sourcing
     unsourced_claim, source_after_event, single_origin, missing_reliability, url_scheme, previous_edition,
+    credibility_basis, carried_by_relay,
     # time
     event_outside_parent, date_order, part_longer_than_whole, weekday_mismatch,
-    ambiguous_time_zone, first_since,
+    ambiguous_time_zone, first_since, stale_announcement,
     # roles
     gift_participants, signatory_present, venue_country,
     # conflicts
@@ -66,8 +74,9 @@ _CATALOGUE = (
     mixed_script, invisible_character, unbalanced_quotes,
     # localization
     missing_locale, missing_catalog, untranslated_catalog, catalog_placeholders, original_script_name,
+    term_collision,
     # judgments
-    estimative_scale, judgment_basis,
+    estimative_scale, judgment_basis, confidence_basis, estimative_in_fact, partial_quotation,
     # exceptions
     exception_reason, unused_exception,
 )
