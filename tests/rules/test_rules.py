@@ -215,6 +215,45 @@ BAD = [
     ("schema", variant({30: "    name: {en: " + "A" * 501 + "}"}), [(30, 16)]),
     ("unused-exception", variant(insert={38: "    exceptions:\n      - rule: original-script-name\n"
                                              "        reason: Known by this name only."}), [(40, 15)]),
+    # --- analytic rigor (issue 16) ---
+    # the accord (jd-1's only basis, line 94) rated 4: no credibly sourced basis for "moderate" (line 93, value col 17)
+    ("confidence-basis", variant({88: "    credibility: 4"}), [(93, 17)]),
+    # "high" on the accord alone: one source (B), one origin, where two independent ones are needed
+    ("confidence-basis", variant({93: "    confidence: high"}), [(93, 17)]),
+    # the gazette graded F: the visit (52), the talks' duration (70) and the accord (88), each rated 2 on it
+    # alone; the talks (61) also cite the courier (C) and stay silent
+    ("credibility-basis", variant({18: "    reliability: F"}), [(52, 18), (70, 18), (88, 18)]),
+    # a disputed conflict (appended: lines 104-109) whose versions are rated 3 and 4: st-1, the second
+    # entry of `claims` on line 107, at column 24
+    ("credibility-basis", variant({103: "    credibility: 4"},
+                                  append="conflicts:\n  - id: cf\n    topic: {en: X}\n    claims: [gift-map, st-1]\n"
+                                         "    status: disputed\n    reason: {en: Unclear.}\n"), [(107, 24)]),
+    # carried by an outlet the courier does not relay (it relays Wire Service): its entry in sources,
+    # pushed to line 103, column 15
+    ("carried-by-relay", variant(insert={101: "    carried_by: [State Radio]"}), [(103, 15)]),
+    # a direct source the statement does not cite (line 102, the id at column 22)
+    ("carried-by-relay", variant(insert={101: "    direct_sources: [src-gazette]"}), [(102, 22)]),
+    # the visit (3-4 January) still "announced" in a brief of 9 January: its status, inserted as line 48
+    ("stale-announcement", variant(insert={47: "    status: announced"}), [(48, 13)]),
+    # an estimative adverb in a statement's text, a catalog term in an event's name (value at column 16)
+    ("estimative-in-fact", variant({101: "    text: {en: Bob says the talks will probably resume.}"}), [(101, 16)]),
+    ("estimative-in-fact", variant({47: "    name: {en: A likely visit}"}), [(47, 16)]),
+    # French through the built-in catalog ("probable", and "probablement" in its family): the fr value, col 45
+    ("estimative-in-fact", variant({7: "  locales: [en, fr]",
+                                    101: "    text: {en: Bob welcomes the envoy., fr: Bob accueille probablement l'envoyé.}"}),
+     [(101, 45)]),
+    # jd-1 rests on st-1 too (line 94, "st-1" at column 24), whose quotation (inserted line 102) is cut
+    ("partial-quotation", variant({94: "    rests_on: [accord, st-1]"},
+                                  insert={101: "    quote: {text: Welcome, lang: en, truncated: true}"}), [(94, 24)]),
+    # a desk's German catalog: "wahrscheinlich" (likely, msgstr on line 8, word at column 9) is inside
+    # "wahrscheinlich wahr" (probably true); the header takes lines 1-6, each entry three lines
+    ("term-collision", (variant({7: "  locales: [en, de]"}),
+                        {"de": catalog({"likely": "wahrscheinlich", "probably true": "wahrscheinlich wahr"})}),
+     [(8, 9)]),
+    # one word for two values: reported at the later scale's entry (credibility, msgstr line 11)
+    ("term-collision", (variant({7: "  locales: [en, de]"}),
+                        {"de": catalog({"unlikely": "unwahrscheinlich", "improbable": "Unwahrscheinlich"})}),
+     [(11, 9)]),
 ]
 
 GOOD = [
@@ -291,6 +330,34 @@ GOOD = [
     ("schema", variant({48: '    date: "1000-01-03"', 49: '    end_date: "9998-12-31"', 66: "    value: 1000000"},
                        insert={61: "    nth_in_years: {n: 1000, years: 1000}"})),
     ("schema", variant({30: "    name: {en: " + "A" * 500 + "}"})),
+    # --- analytic rigor (issue 16) ---
+    # high on two credibly sourced bases from independent origins (Port Agency; Wire Service)
+    ("confidence-basis", variant({93: "    confidence: high", 94: "    rests_on: [accord, ev-talks]"})),
+    # low asks nothing of its bases
+    ("confidence-basis", variant({88: "    credibility: 4", 93: "    confidence: low"})),
+    # F-graded gazette, its claims rated 3: possibly true, as far as it goes
+    ("credibility-basis", variant({18: "    reliability: F", 52: "    credibility: 3", 70: "    credibility: 3",
+                                   88: "    credibility: 3"})),
+    # versions rated apart, the conflict saying why one is likelier
+    ("credibility-basis", variant({103: "    credibility: 4"},
+                                  append="conflicts:\n  - id: cf\n    topic: {en: X}\n    claims: [gift-map, st-1]\n"
+                                         "    status: disputed\n    reason: {en: Unclear.}\n    exceptions:\n"
+                                         "      - rule: credibility-basis\n"
+                                         "        reason: The map is in the courier's photograph; the welcome is not.\n")),
+    ("carried-by-relay", variant(insert={101: "    carried_by: [Wire Service]"})),
+    ("carried-by-relay", variant(insert={101: "    carried_by: [State Radio]\n    direct_sources: [src-courier]"})),
+    ("stale-announcement", variant(insert={47: "    status: announced\n    outcome: not-reported"})),
+    # announced for January 2020, whose last day is after the brief's 9 January
+    ("stale-announcement", variant({48: '    date: "2020-01"', 49: "    status: announced"})),
+    # the analyst's note may weigh; "likeable" is no estimative word; "unlikely" in a quotation is the speaker's
+    ("estimative-in-fact", variant({101: "    text: {en: Bob welcomes the envoy, likeable as ever.}"},
+                                   insert={102: "    note: {en: He will probably stay.}\n"
+                                                "    quote: {text: It is unlikely to rain, lang: en}"})),
+    ("partial-quotation", variant({94: "    rests_on: [accord, st-1]"},
+                                  insert={101: "    quote: {text: Welcome, lang: en, truncated: false}"})),
+    ("term-collision", (variant({7: "  locales: [en, de]"}),
+                        {"de": catalog({"likely": "wahrscheinlich", "probably true": "vermutlich zutreffend",
+                                        "unlikely": "unwahrscheinlich", "improbable": "kaum glaubhaft"})})),
 ]
 
 
