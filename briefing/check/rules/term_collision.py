@@ -12,6 +12,10 @@ What it does
     naming the other scale's entries. When two labels are equal, the entry of the later scale
     in the order above is reported.
 
+    It is a warning: the catalogs are the desk's (or the tool's), not the fact base's, and a
+    fact base's author may not be the one to mend them; a desk that owns its catalogs can
+    make it an error (``[rules] severity = {term-collision = "error"}``).
+
 Why is this bad?
     ICD 203 gives each estimative term a probability range and keeps it apart from
     confidence; the Admiralty system grades the source and the information on separate
@@ -44,7 +48,7 @@ from briefing.check.scales import SCALES, Label, labels
 from briefing.errors import Position
 
 ID = "term-collision"
-SEVERITY = "error"
+SEVERITY = "warning"
 SUMMARY = "within one locale, a word names values of two different grading scales"
 STAGE = "model"
 USES_CONTEXT = True
