@@ -215,6 +215,10 @@ BAD = [
     ("schema", variant({30: "    name: {en: " + "A" * 501 + "}"}), [(30, 16)]),
     ("unused-exception", variant(insert={38: "    exceptions:\n      - rule: original-script-name\n"
                                              "        reason: Known by this name only."}), [(40, 15)]),
+    # st-1 carried by the wire service, which the courier relays: one origin however many cite it
+    # (the carried_by line is inserted after 101, so credibility moves to line 104)
+    ("single-origin", variant({102: "    sources: [src-courier, src-gazette]", 103: "    credibility: 1"},
+                              insert={101: "    carried_by: [Wire Service]"}), [(104, 18)]),
     # --- analytic rigor (issue 16) ---
     # the accord (jd-1's only basis, line 94) rated 4: no credibly sourced basis for "moderate" (line 93, value col 17)
     ("confidence-basis", variant({88: "    credibility: 4"}), [(93, 17)]),
@@ -330,6 +334,9 @@ GOOD = [
     ("schema", variant({48: '    date: "1000-01-03"', 49: '    end_date: "9998-12-31"', 66: "    value: 1000000"},
                        insert={61: "    nth_in_years: {n: 1000, years: 1000}"})),
     ("schema", variant({30: "    name: {en: " + "A" * 500 + "}"})),
+    # ... unless the gazette (Port Agency) had it first-hand: two origins
+    ("single-origin", variant({102: "    sources: [src-courier, src-gazette]", 103: "    credibility: 1"},
+                              insert={101: "    carried_by: [Wire Service]\n    direct_sources: [src-gazette]"})),
     # --- analytic rigor (issue 16) ---
     # high on two credibly sourced bases from independent origins (Port Agency; Wire Service)
     ("confidence-basis", variant({93: "    confidence: high", 94: "    rests_on: [accord, ev-talks]"})),

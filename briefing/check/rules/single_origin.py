@@ -6,7 +6,8 @@ What it does
     relays a single outlet is not independent of any other source relaying that outlet,
     and two sources with the same ``relays`` are one origin. A statement that names the
     outlet that carried it (``carried_by``) has that outlet as its one origin, however many
-    sources repeat it. A claim rated 1 needs at least two independent groups.
+    sources repeat it, unless some of them are listed in its ``direct_sources`` (they did not
+    get it through that outlet). A claim rated 1 needs at least two independent groups.
 
 Why is this bad?
     Two articles repeating one wire agency are one report, not two. Rating them as
@@ -50,7 +51,9 @@ def check(facts, document) -> Iterator[Finding]:
             continue
         sources = [index[s] for s in claim.sources if isinstance(index.get(s), Source)]
         carried = getattr(claim, "carried_by", None)
-        if carried:  # "carried by a wire service": every source repeats that one outlet
+        if carried and not getattr(claim, "direct_sources", None):
+            # "carried by a wire service": every source repeats that one outlet (a source listed in
+            # direct_sources did not, and is weighed with the others below)
             yield Finding(claim.path + ("credibility",),
                           f"claim {claim.id!r} is rated 1 (confirmed by independent sources), but it was "
                           f"carried by {', '.join(outlet_label(o) for o in carried)}: one origin, however many "
