@@ -58,7 +58,7 @@ def full() -> dict:
                            "coordinates": {"lat": 59.91, "lon": 10.71}})
     talks = data["events"][1]
     talks.update(summary={"en": "They talk."}, time="10:00", end_time="12:00", timezone="Europe/Oslo",
-                 status="occurred", about="talks", note={"en": "Long."})
+                 status="occurred", outcome="occurred", about="talks", note={"en": "Long."})
     data["events"].append({"id": "ev-return", "kind": "talks", "name": {"en": "Return talks"}, "date": "2020-01-05",
                            "participants": ["alice", "bob"], "sources": ["src-gazette"], "credibility": 2,
                            "first_since": "2020-01-04", "nth_in_years": {"n": 2, "years": 1}})
@@ -70,11 +70,12 @@ def full() -> dict:
     agreement.update(other_names=["Accord"], provisions=[{"id": "prov-1", "text": {"en": "Patrols."},
                                                           "sources": ["src-gazette"], "credibility": 2}])
     statement = data["statements"][0]
-    statement.update(concerns=["alice"], quote={"text": "welcome", "lang": "en"}, carried_by=["Wire Service"],
+    statement.update(concerns=["alice"], quote={"text": "welcome", "lang": "en", "truncated": True}, carried_by=["Wire Service"],
                      speaker_label={"en": "The harbour master"})
     data["statements"].append({"id": "st-2", "kind": "reaction", "speaker_label": {"en": "The mayor"},
                                "date": "2020-01-05", "text": {"en": "The mayor is pleased."},
-                               "carried_by": [{"en": "local radio"}], "sources": ["src-courier"], "credibility": 3})
+                               "carried_by": [{"en": "local radio"}], "sources": ["src-courier"],
+                               "direct_sources": ["src-courier"], "credibility": 3})
     data["vocabulary"] = {"event_kinds": {"fire": {"en": "Fire"}}, "statement_kinds": {"warning": {"en": "Warning"}}}
     data["conflicts"] = [{"id": "cf-1", "topic": {"en": "Who spoke"}, "claims": ["st-1", "st-2"],
                           "status": "resolved", "preferred": "st-1", "reason": {"en": "Recorded."}}]

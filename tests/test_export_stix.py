@@ -68,25 +68,25 @@ def test_two_runs_give_the_same_bytes(tmp_path):
 
 def test_every_record_of_facts_yaml_is_an_object():
     # facts.yaml by hand: 8 participants, 6 venues, 11 sources; claims: 21 events, 5 durations,
-    # 6 gifts, 1 agreement with 1 provision, 21 statements = 55; 3 judgments; 3 conflicts.
+    # 6 gifts, 1 agreement with 1 provision, 24 statements = 58; 3 judgments; 5 conflicts.
     objs = objects(FACT_BASES[0])
     assert count(objs) == {
         "marking-definition": 1, "extension-definition": 1,
         "identity": 8 + 1,            # participants, and the desk
         "location": 6,
-        "note": 55 + 3,               # claims and judgments
-        "grouping": 3,                # conflicts
+        "note": 58 + 3,               # claims and judgments
+        "grouping": 5,                # conflicts
         "report": 1,
-        "language-content": 9 + 6 + 58 + 3 + 1,  # every object with texts in fr, en, ru, ko
+        "language-content": 9 + 6 + 61 + 5 + 1,  # every object with texts in fr, en, ru, ko
     }
     notes = [o for o in objs if o["type"] == "note"]
     assert sorted({o["x_briefing_type"] for o in notes}) == [
         "agreement", "duration", "event", "gift", "judgment", "provision", "statement"]
     assert sum(o["x_briefing_type"] == "event" for o in notes) == 21
-    assert sum(o["x_briefing_type"] == "statement" for o in notes) == 21
+    assert sum(o["x_briefing_type"] == "statement" for o in notes) == 24
     [report] = [o for o in objs if o["type"] == "report"]
     assert len(report["external_references"]) == 11  # every source, cited or not
-    assert len(report["object_refs"]) == 9 + 6 + 58 + 3
+    assert len(report["object_refs"]) == 9 + 6 + 61 + 5
     marking = objs[0]["id"]
     assert objs[0]["definition"] == {"statement": "UNCLASSIFIED // OPEN SOURCE"}  # the default marking
     assert all(o["object_marking_refs"] == [marking] for o in objs[1:])
