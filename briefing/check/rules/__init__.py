@@ -17,6 +17,7 @@ from briefing.check.rules import (
     gift_participants,
     invisible_character,
     judgment_basis,
+    judgment_rationale,
     catalog_placeholders,
     missing_catalog,
     missing_locale,
@@ -67,7 +68,7 @@ _CATALOGUE = (
     # localization
     missing_locale, missing_catalog, untranslated_catalog, catalog_placeholders, original_script_name,
     # judgments
-    estimative_scale, judgment_basis,
+    estimative_scale, judgment_basis, judgment_rationale,
     # exceptions
     exception_reason, unused_exception,
 )
