@@ -3,9 +3,9 @@ vocabulary, its judgments, and where the sources disagree."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, PlainValidator, TypeAdapter, ValidationInfo, field_validator
 
 from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ID, MAX_ITEMS, MAX_LOCALES, ClaimRef, DateText, Excusable,
                                  Id, Localized, LocalizedName, LocaleCode, Name, Record, RecordType, Ref, partial_date)
@@ -38,6 +38,23 @@ class BottomLine(Record):
                                                    f"claims (at most {MAX_ITEMS:,} points).")
 
 
+Points = Annotated[list[SummaryPoint], Field(min_length=1, max_length=MAX_ITEMS)]
+_POINTS: TypeAdapter[list[SummaryPoint]] = TypeAdapter(Points)
+
+
+def _bottom_line(value: Any) -> BottomLine | list[SummaryPoint]:
+    # One shape chosen by the value's own type, not a union tried both ways: a mistake is
+    # then reported once, at its own place (a union would report it for each shape).
+    if isinstance(value, (BottomLine, list)):
+        return value if isinstance(value, BottomLine) else _POINTS.validate_python(value)
+    if isinstance(value, dict):
+        return BottomLine.model_validate(value)
+    raise ValueError("give a list of points, or a mapping with the lead judgment and its points")
+
+
+Summary = Annotated[BottomLine | Points, PlainValidator(_bottom_line, json_schema_input_type=BottomLine | Points)]
+
+
 class Meta(Record):
     """What the brief is: title, subject, desk, edition, date, locales, bottom line."""
 
@@ -47,7 +64,7 @@ class Meta(Record):
                              examples=[{"en": "Fire at the North Terminal", "fr": "Incendie au terminal nord"}])
     subject: Localized = Field(description="What the brief is about, per locale.",
                                examples=[{"en": "The fire of 14–16 March 2021 and its consequences."}])
-    summary: BottomLine | Annotated[list[SummaryPoint], Field(min_length=1, max_length=MAX_ITEMS)] = Field(
+    summary: Summary = Field(
         examples=[{"lead": "jd-terminal-out-of-service",
                    "points": [{"text": {"en": "A fire broke out on 14 March."}, "claims": ["ev-fire"]}]},
                   [{"text": {"en": "A fire broke out on 14 March."}, "claims": ["ev-fire"]}]],
