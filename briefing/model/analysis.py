@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, PlainValidator, TypeAdapter, ValidationInfo, field_validator
+from pydantic import Field, TypeAdapter, ValidationInfo, WrapValidator, field_validator
 
 from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ID, MAX_ITEMS, MAX_LOCALES, ClaimRef, DateText, Excusable,
                                  Id, Localized, LocalizedName, LocaleCode, Name, Record, RecordType, Ref, partial_date)
@@ -42,9 +42,9 @@ Points = Annotated[list[SummaryPoint], Field(min_length=1, max_length=MAX_ITEMS)
 _POINTS: TypeAdapter[list[SummaryPoint]] = TypeAdapter(Points)
 
 
-def _bottom_line(value: Any) -> BottomLine | list[SummaryPoint]:
-    # One shape chosen by the value's own type, not a union tried both ways: a mistake is
-    # then reported once, at its own place (a union would report it for each shape).
+def _bottom_line(value: Any, _union: Any) -> BottomLine | list[SummaryPoint]:
+    # One shape chosen by the value's own type, not the union tried both ways (its handler,
+    # left unused): a mistake is then reported once, at its own place.
     if isinstance(value, (BottomLine, list)):
         return value if isinstance(value, BottomLine) else _POINTS.validate_python(value)
     if isinstance(value, dict):
@@ -52,7 +52,7 @@ def _bottom_line(value: Any) -> BottomLine | list[SummaryPoint]:
     raise ValueError("give a list of points, or a mapping with the lead judgment and its points")
 
 
-Summary = Annotated[BottomLine | Points, PlainValidator(_bottom_line, json_schema_input_type=BottomLine | Points)]
+Summary = Annotated[BottomLine | Points, WrapValidator(_bottom_line)]
 
 
 class Meta(Record):
