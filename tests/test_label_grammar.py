@@ -94,6 +94,9 @@ judgments:
     term: very-likely
     confidence: high
     rationale: {{fr: Une source fiable., ru: Один надёжный источник.}}
+    key_assumptions: [{{fr: Le calendrier tient., ru: График соблюдается.}}]
+    implications: [{{fr: Un accord suivra., ru: Последует соглашение.}}]
+    indicators: [{{fr: Une date est fixée., ru: Назначена дата.}}]
     rests_on: [ev-meeting]
 conflicts:
   - id: cf-1
@@ -147,3 +150,22 @@ def test_conflict_status_is_a_phrase_of_its_own(briefs, locale):
 def test_confidence_level_agrees_with_its_noun(briefs, locale):
     text = normalize(briefs[locale])
     assert [level for level in CONFIDENCE[locale] if level in text] == CONFIDENCE[locale]
+
+
+# A judgment's assumptions, implications and indicators are printed where given, each under
+# its heading, after the likelihood, the confidence and its rationale.
+PARTS = {"fr": ["Probabilité : très probable.", "Confiance analytique : élevée.", "Une source fiable.",
+                "Hypothèses clés", "Le calendrier tient.", "Conséquences", "Un accord suivra.",
+                "Indicateurs à surveiller", "Une date est fixée."],
+         "ru": ["Оценка вероятности: очень вероятно.", "Степень уверенности: высокая.", "Один надёжный источник.",
+                "Ключевые допущения", "График соблюдается.", "Последствия", "Последует соглашение.",
+                "Признаки, за которыми следить", "Назначена дата."]}
+
+
+@pytest.mark.parametrize("locale", ["fr", "ru"])
+def test_judgment_parts_are_printed_in_order(briefs, locale):
+    text = normalize(re.sub(r"<[^>]+>", " ", briefs[locale]))
+    at = text.index(PARTS[locale][0])
+    for part in PARTS[locale]:
+        assert part in text[at:], part
+        at = text.index(part, at)
