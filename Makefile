@@ -86,7 +86,7 @@ schema/facts.schema.json: $(SETUP) $(wildcard briefing/model.py briefing/model/*
 
 # Extract template strings and update every catalog (translators then edit the .po files).
 i18n: $(SETUP)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k gettext -k ngettext:1,2 -k pgettext:1c,2 \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k gettext -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 \
 	  --no-location --sort-output --project=briefing -o briefing/locale/messages.pot .
 	$(if $(LOCALE),$(BIN)/briefing i18n init $(LOCALE) --dir briefing/locale)
 	$(BIN)/pybabel update -i briefing/locale/messages.pot -d briefing/locale -D messages --no-fuzzy-matching --ignore-obsolete

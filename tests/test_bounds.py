@@ -88,6 +88,9 @@ def full() -> dict:
                                agreement["provisions"][0], statement]):
         claim.update(about=f"fact-{n}", note={"en": "Noted."})
     meta["previous"] = "editions/facts-0.yaml"
+    meta["summary"] = {"lead": "jd-1", "points": meta["summary"]}  # the bottom line with its lead judgment
+    data["judgments"][0].update(rationale={"en": "The gazette prints it."}, key_assumptions=[{"en": "Both sit."}],
+                                implications=[{"en": "Ships pass."}], indicators=[{"en": "A vote."}])
     return data
 
 

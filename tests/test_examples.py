@@ -450,7 +450,7 @@ def test_figures_in_locale_format(port_fire, locale, injured, at_least, fuel_mea
 
 @pytest.mark.parametrize("locale, title, topic, disputed, versions", [
     ("en", "Reporting discrepancies", "Number of people injured", "disputed", ["at least 15", "12"]),
-    ("fr", "Divergences entre les sources", "Nombre de blessés", "contesté", ["au moins 15", "12"]),
+    ("fr", "Divergences entre les sources", "Nombre de blessés", "divergence non tranchée", ["au moins 15", "12"]),
 ])
 def test_disputed_count_is_in_the_discrepancies(port_fire, locale, title, topic, disputed, versions):
     brief = read_brief(port_fire / f"brief.{locale}.html")

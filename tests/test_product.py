@@ -129,12 +129,17 @@ def test_html_is_self_contained_and_semantic(built):
 def test_facts_and_judgments_are_visibly_apart(built):
     html = (built / "brief.en.html").read_text(encoding="utf-8")
     summary = html[html.index('<section id="summary">'):html.index('<section id="chronology">')]
-    facts_block = summary[summary.index('class="facts-block"'):summary.index('class="judgments"')]
-    judgments = summary[summary.index('class="judgments"'):]
+    facts_at = summary.index('class="facts-block"')
+    lead = summary[summary.index('class="judgments lead-judgment"'):facts_at]
+    facts_block = summary[facts_at:summary.index('class="judgments"', facts_at)]
+    judgments = summary[summary.index('class="judgments"', facts_at):]
     assert "Reported facts" in facts_block and "likely" not in facts_block.lower().replace("unlikely", "")
-    assert "Analytic judgments" in judgments
-    assert judgments.count('class="judgment"') == 3  # three judgments in facts.yaml
-    assert judgments.count("Likely · moderate confidence.") == 2 and "Likely · low confidence." in judgments
+    # three judgments in facts.yaml: the lead (low confidence) first, the two others after the facts
+    assert "Lead judgment" in lead and lead.count('class="judgment"') == 1
+    assert "Analytic confidence: low." in lead
+    assert "Other key judgments" in judgments
+    assert judgments.count('class="judgment"') == 2
+    assert judgments.count("Likelihood: likely.") == 2 and judgments.count("Analytic confidence: moderate.") == 2
 
 
 def test_contents_lists_every_section_and_links_leave_only_for_the_web(built):

@@ -213,7 +213,7 @@ class Exporter:
     def report(self) -> None:
         meta = self.facts.meta
         summary = [{"text": self.t.text(point.text, self.t.main),
-                    "claim_refs": [self.ids[c] for c in point.claims if c in self.ids]} for point in meta.summary]
+                    "claim_refs": [self.ids[c] for c in point.claims if c in self.ids]} for point in meta.summary_points]
         vocabulary = self.facts.vocabulary.model_dump(mode="json")
         props = self.common(self.report_id, edition=meta.edition, locales=list(meta.locales), facts_sha256=self.digest,
                             summary=summary, previous=meta.previous, marking=meta.marking,
@@ -224,7 +224,7 @@ class Exporter:
         self.localized(self.report_id, props, "name", meta.title)
         self.localized(self.report_id, props, "description", meta.subject)
         for locale in self.t.others:
-            entries = [{"text": point.text[locale]} if point.text.get(locale) else {} for point in meta.summary]
+            entries = [{"text": point.text[locale]} if point.text.get(locale) else {} for point in meta.summary_points]
             if any(entries):
                 self.translations.setdefault(self.report_id, {}).setdefault(locale, {})["x_briefing_summary"] = entries
         self.add(stix2.Report, props)

@@ -3,12 +3,14 @@ vocabulary, its judgments, and where the sources disagree."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, TypeAdapter, ValidationInfo, WrapValidator, field_validator
 
-from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ITEMS, MAX_LOCALES, ClaimRef, DateText, Excusable, Id,
-                                 Localized, LocalizedName, LocaleCode, Name, Record, RecordType, partial_date)
+from briefing.model.base import (DATE_RANGE, MAX_ADDRESS, MAX_ID, MAX_ITEMS, MAX_LOCALES, ClaimRef, DateText, Excusable,
+                                 Id, Localized, LocalizedName, LocaleCode, Name, Record, RecordType, Ref, partial_date)
+
+JudgmentRef = Annotated[str, Ref("judgment"), Field(max_length=MAX_ID)]
 
 
 class SummaryPoint(Record):
@@ -21,6 +23,38 @@ class SummaryPoint(Record):
                                                f"them (at most {MAX_ITEMS:,}).")
 
 
+class BottomLine(Record):
+    """The bottom line led by the desk's "so what": one of its judgments, printed first and
+    apart, then the reported facts that support it."""
+
+    lead: JudgmentRef = Field(description="Id of the judgment that leads the brief: the desk's answer to \"so "
+                                          "what?\". It keeps its estimative term, confidence and basis, so the "
+                                          "checker holds it to the same standards as every other judgment.",
+                              examples=["jd-terminal-out-of-service"])
+    points: list[SummaryPoint] = Field(min_length=1, max_length=MAX_ITEMS,
+                                       examples=[[{"text": {"en": "A fire broke out on 14 March."},
+                                                   "claims": ["ev-fire"]}]],
+                                       description="The reported facts behind the lead judgment, each resting on "
+                                                   f"claims (at most {MAX_ITEMS:,} points).")
+
+
+Points = Annotated[list[SummaryPoint], Field(min_length=1, max_length=MAX_ITEMS)]
+_POINTS: TypeAdapter[list[SummaryPoint]] = TypeAdapter(Points)
+
+
+def _bottom_line(value: Any, _union: Any) -> BottomLine | list[SummaryPoint]:
+    # One shape chosen by the value's own type, not the union tried both ways (its handler,
+    # left unused): a mistake is then reported once, at its own place.
+    if isinstance(value, (BottomLine, list)):
+        return value if isinstance(value, BottomLine) else _POINTS.validate_python(value)
+    if isinstance(value, dict):
+        return BottomLine.model_validate(value)
+    raise ValueError("give a list of points, or a mapping with the lead judgment and its points")
+
+
+Summary = Annotated[BottomLine | Points, WrapValidator(_bottom_line)]
+
+
 class Meta(Record):
     """What the brief is: title, subject, desk, edition, date, locales, bottom line."""
 
@@ -30,10 +64,13 @@ class Meta(Record):
                              examples=[{"en": "Fire at the North Terminal", "fr": "Incendie au terminal nord"}])
     subject: Localized = Field(description="What the brief is about, per locale.",
                                examples=[{"en": "The fire of 14–16 March 2021 and its consequences."}])
-    summary: list[SummaryPoint] = Field(min_length=1, max_length=MAX_ITEMS, examples=[[{"text": {"en": "A fire broke out on 14 March."},
-                                                                  "claims": ["ev-fire"]}]],
-                                        description="Bottom line up front: reported facts only, each point resting "
-                                                    f"on claims (at most {MAX_ITEMS:,} points).")
+    summary: Summary = Field(
+        examples=[{"lead": "jd-terminal-out-of-service",
+                   "points": [{"text": {"en": "A fire broke out on 14 March."}, "claims": ["ev-fire"]}]},
+                  [{"text": {"en": "A fire broke out on 14 March."}, "claims": ["ev-fire"]}]],
+        description="Bottom line up front: a lead judgment (`lead`, a judgment id) with the reported facts behind "
+                    "it (`points`), or a list of reported facts only, each point resting on claims "
+                    f"(at most {MAX_ITEMS:,} points).")
     desk: Name | LocalizedName = Field(description="The producing desk, one name or one per locale.",
                                   examples=["Open-Source Desk"])
     edition: int = Field(ge=1, le=1_000_000, strict=True, description="Edition number of the brief.", examples=[1])
@@ -52,6 +89,16 @@ class Meta(Record):
                                              "brief then lists what changed since it.")
 
     _as_of = field_validator("as_of")(lambda cls, value: partial_date(value))
+
+    @property
+    def summary_points(self) -> list[SummaryPoint]:
+        """The bottom line's reported facts, whichever shape the summary has."""
+        return self.summary.points if isinstance(self.summary, BottomLine) else self.summary
+
+    @property
+    def lead(self) -> str | None:
+        """The id of the judgment that leads the bottom line, if the desk names one."""
+        return self.summary.lead if isinstance(self.summary, BottomLine) else None
 
     @field_validator("marking")
     @classmethod
@@ -95,6 +142,23 @@ class Judgment(Excusable):
     rests_on: list[ClaimRef] = Field(default_factory=list, max_length=MAX_ITEMS,
                                      description=f"Ids of the claims the judgment rests on (at most {MAX_ITEMS:,}).",
                                      examples=[["ev-explosion", "st-operator"]])
+    # What ICD 203 asks an assessment to show besides its conclusion (standards 2, 4 and 5).
+    rationale: Localized | None = Field(default=None, examples=[{"en": "Two independent sources, one of them the "
+                                                                      "operator, report the damage."}],
+                                        description="Why the confidence is what it is: the quality of the basis, "
+                                                    "corroboration and gaps, per locale.")
+    key_assumptions: list[Localized] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                             examples=[[{"en": "The operator's damage report is complete."}]],
+                                             description="Assumptions the judgment depends on, which would change "
+                                                         f"it if wrong (at most {MAX_ITEMS:,}), per locale.")
+    implications: list[Localized] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                          examples=[[{"en": "Fuel deliveries move to the south terminal."}]],
+                                          description="What follows for the reader if the judgment holds "
+                                                      f"(at most {MAX_ITEMS:,}), per locale.")
+    indicators: list[Localized] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                        examples=[[{"en": "A reopening date announced by the operator."}]],
+                                        description="What to watch for that would confirm or overturn the "
+                                                    f"judgment (at most {MAX_ITEMS:,}), per locale.")
 
 
 class Conflict(Excusable):

@@ -19,7 +19,7 @@ from briefing.model import Claim, Event, FactBase, Meta, Record, Source, Stateme
 from briefing.render import figures
 from briefing.render.formatting import Formatter
 from briefing.render.sections import Entry, entries
-from briefing.sourcing import origin_groups
+from briefing.sourcing import SourcingNote, origin_groups, sourcing_note
 from briefing.vocabulary import EVENT_KINDS, REACTIONS, STATEMENT_KINDS
 
 
@@ -155,6 +155,22 @@ class Brief:
         """The probability ranges of the one estimative scale the judgments use (none without judgments)."""
         scale = estimative.scale_used([j.term for j in self.facts.judgments])
         return estimative.RANGES[scale] if scale else {}
+
+    # --- the bottom line -----------------------------------------------------------
+    @property
+    def lead(self) -> Any:
+        """The judgment that leads the bottom line (the desk's "so what"), or None."""
+        return self.ref(self.meta.lead)
+
+    @property
+    def key_judgments(self) -> list[Any]:
+        """The judgments printed after the reported facts: all but the lead, already printed first."""
+        return [j for j in self.facts.judgments if j is not self.lead]
+
+    @cached_property
+    def sourcing(self) -> SourcingNote:
+        """The counts behind the sourcing note under the bottom line."""
+        return sourcing_note(self.facts)
 
     def basis(self, judgment: Any) -> tuple[int, int]:
         """(number of sources, number of independent origins) a judgment rests on."""

@@ -19,10 +19,12 @@ def _check(tmp_path, text, options=None):
 
 
 def test_desk_thresholds_change_what_counts(tmp_path):
-    # the base's jd-1 (moderate) rests on the accord: one source graded B, credibility 2
-    assert [p for p in _check(tmp_path, BASE) if p.rule == "confidence-basis"] == []
+    # jd-1, held at moderate, rests on the accord: one source graded B, credibility 2
+    moderate = variant({93: "    confidence: moderate"})
+    assert [p for p in _check(tmp_path, moderate) if p.rule == "confidence-basis"] == []
     strict = {"confidence-basis": {"reliable": ["A"]}}
-    assert [(p.line, p.column) for p in _check(tmp_path, BASE, strict) if p.rule == "confidence-basis"] == [(93, 17)]
+    assert [(p.line, p.column) for p in _check(tmp_path, moderate, strict)
+            if p.rule == "confidence-basis"] == [(93, 17)]
     # the courier (C) rated as weak as an F: its gift (rated 3) is then over the best rating of 2
     weak = {"credibility-basis": {"weak": ["C", "F"], "best_rating": 3}}
     assert [p for p in _check(tmp_path, BASE, weak) if p.rule == "credibility-basis"] == []
@@ -36,7 +38,8 @@ def test_desk_thresholds_change_what_counts(tmp_path):
 
 
 def test_confidence_message_names_bases_and_grades(tmp_path):
-    text = variant({88: "    credibility: 4", 94: "    rests_on: [accord, st-1]", 103: "    credibility: 5"})
+    text = variant({88: "    credibility: 4", 93: "    confidence: moderate", 94: "    rests_on: [accord, st-1]",
+                    103: "    credibility: 5"})
     messages = [p.message for p in _check(tmp_path, text) if p.rule == "confidence-basis"]
     assert messages == [
         "judgment 'jd-1' is held at moderate confidence, which needs at least 1 credibly sourced basis claim(s): "

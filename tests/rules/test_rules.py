@@ -140,6 +140,9 @@ BAD = [
         "  - id: jd-2\n    text: {en: T.}\n    term: very-likely\n    confidence: low\n    rests_on: [accord]")}),
      [(97, 11)]),
     ("judgment-basis", variant({94: "    rests_on: []"}), [(90, 9)]),
+    # moderate and high confidence need a rationale (the value of `confidence`, column 17)
+    ("judgment-rationale", variant({93: "    confidence: moderate"}), [(93, 17)]),
+    ("judgment-rationale", variant({93: "    confidence: high"}), [(93, 17)]),
     # an end time before the start time on the same day (the venue gives the zone)
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "09:00"'}), [(58, 15)]),
     ("ambiguous-time-zone", variant(insert={48: '    end_time: "18:00"'}), [(49, 15)]),
@@ -221,7 +224,7 @@ BAD = [
                               insert={101: "    carried_by: [Wire Service]"}), [(104, 18)]),
     # --- analytic rigor (issue 16) ---
     # the accord (jd-1's only basis, line 94) rated 4: no credibly sourced basis for "moderate" (line 93, value col 17)
-    ("confidence-basis", variant({88: "    credibility: 4"}), [(93, 17)]),
+    ("confidence-basis", variant({88: "    credibility: 4", 93: "    confidence: moderate"}), [(93, 17)]),
     # "high" on the accord alone: one source (B), one origin, where two independent ones are needed
     ("confidence-basis", variant({93: "    confidence: high"}), [(93, 17)]),
     # the gazette graded F: the visit (52), the talks' duration (70) and the accord (88), each rated 2 on it
@@ -284,6 +287,9 @@ GOOD = [
     ("invisible-character", variant({30: "    name: {en: Alice Martín}"})),
     ("missing-locale", variant({41: "    name: {en: Nordhavn}"})),
     ("judgment-basis", variant({94: "    rests_on: [accord, ev-talks]"})),
+    ("judgment-rationale", variant({93: "    confidence: moderate"},
+                                   insert={94: "    rationale: {en: The gazette prints the accord.}"})),
+    ("judgment-rationale", variant()),  # low confidence: no rationale needed
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
     ("missing-catalog", variant({7: "  locales: [en, fr]"})),  # French is built in
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}), {"editions/facts-1.yaml": BASE})),

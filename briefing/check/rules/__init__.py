@@ -21,6 +21,7 @@ from briefing.check.rules import (
     gift_participants,
     invisible_character,
     judgment_basis,
+    judgment_rationale,
     catalog_placeholders,
     missing_catalog,
     missing_locale,
@@ -76,7 +77,7 @@ _CATALOGUE = (
     missing_locale, missing_catalog, untranslated_catalog, catalog_placeholders, original_script_name,
     term_collision,
     # judgments
-    estimative_scale, judgment_basis, confidence_basis, estimative_in_fact, partial_quotation,
+    estimative_scale, judgment_basis, judgment_rationale, confidence_basis, estimative_in_fact, partial_quotation,
     # exceptions
     exception_reason, unused_exception,
 )
