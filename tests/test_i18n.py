@@ -172,3 +172,55 @@ def test_character_without_glyph_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert "has no glyph" in result.stderr and "U+1F9CC" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------------------
+# A desk writing in any shipped locale needs no catalog of its own
+# --------------------------------------------------------------------------------------
+
+# Per new locale, written from its catalog by hand: the contents and chronology headings, the
+# source count (one source: the plural form "one", in ar the singular after the numeral),
+# and source grade B's meaning.
+IN_THEIR_WORDS = {
+    "ar": ["المحتويات", "التسلسل الزمني", "1 مصدر إعلامي", "موثوق عادةً"],
+    "de": ["Inhalt", "Chronologie", "1 berichtende Quelle", "normalerweise zuverlässig"],
+    "es": ["Índice", "Cronología", "1 fuente informativa", "normalmente fiable"],
+    "ja": ["目次", "時系列", "報道情報源1件", "通常は信頼できる"],
+    "zh": ["目录", "大事记", "1个报道来源", "通常可靠"],
+}
+
+
+@pytest.fixture(scope="module")
+def built_in_new_locales(tmp_path_factory):
+    """SMALL with meta.locales [ar, de, es, ja, zh] and every text given in each, built to HTML and PDF."""
+    folder = tmp_path_factory.mktemp("new-locales")
+    locales = ", ".join(IN_THEIR_WORDS)
+    text = SMALL.replace("  locales: [en]", f"  locales: [{locales}]")
+    text = re.sub(r"\{en: ([^}]*)\}", lambda m: "{" + ", ".join(f"{loc}: {m[1]}" for loc in IN_THEIR_WORDS) + "}",
+                  text)
+    result = run_build(folder, text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "out"
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("locale", IN_THEIR_WORDS)
+def test_new_locale_builds_html_in_its_own_words(locale, built_in_new_locales):
+    html = (built_in_new_locales / f"brief.{locale}.html").read_text(encoding="utf-8")
+    assert f'<html lang="{locale}"' in html
+    for words in IN_THEIR_WORDS[locale]:
+        assert words in html, f"{locale}: {words!r}"
+    # no interface phrase fell back to English (the fact base's own texts are English here;
+    # the stylesheet's comments are not interface text)
+    body = re.sub(r"<style.*?</style>", "", html, flags=re.S)
+    english = [m for m in used_messages() if " " in m and "%(" not in m and m in body]
+    assert not english, f"{locale}: {english[:3]}"
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("locale", IN_THEIR_WORDS)
+def test_new_locale_builds_a_pdf_with_its_headings(locale, built_in_new_locales):
+    text = subprocess.run(["pdftotext", str(built_in_new_locales / f"brief.{locale}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    contents, chronology = IN_THEIR_WORDS[locale][:2]
+    assert contents in text and chronology in text, f"{locale}: {text[:300]!r}"
