@@ -571,17 +571,18 @@ def test_a_changed_default_marking_in_the_configuration_rebuilds_the_brief(tmp_p
 # 5. A new locale without Python: briefing i18n init
 # --------------------------------------------------------------------------------------
 
-# A fact base in English and German. meta.locales is line 7; "de" starts at column 17.
-GERMAN = """\
+# A fact base in English and Dutch, a locale with no built-in catalog. meta.locales is line 7;
+# "nl" starts at column 17.
+DUTCH = """\
 meta:
-  title: {en: Harbour talks, de: Hafengespräche}
-  subject: {en: A meeting about a harbour., de: Ein Treffen über einen Hafen.}
+  title: {en: Harbour talks, nl: Havenoverleg}
+  subject: {en: A meeting about a harbour., nl: Een overleg over een haven.}
   desk: Test Desk
   edition: 1
   as_of: "2020-01-02"
-  locales: [en, de]
+  locales: [en, nl]
   summary:
-    - text: {en: Alice met the harbour board., de: Alice traf den Hafenvorstand.}
+    - text: {en: Alice met the harbour board., nl: Alice sprak met het havenbestuur.}
       claims: [ev-1]
 sources:
   - id: src-1
@@ -590,17 +591,17 @@ sources:
     published: "2020-01-01"
     language: en
     reliability: B
-    reliability_reason: {en: Long record of accurate reporting., de: Lange Reihe genauer Berichte.}
+    reliability_reason: {en: Long record of accurate reporting., nl: Lange reeks nauwkeurige berichten.}
 participants:
   - id: alice
-    name: {en: Alice Martin, de: Alice Martin}
+    name: {en: Alice Martin, nl: Alice Martin}
     original_name: {text: Alice Martin, lang: en}
-    role: {en: Envoy, de: Gesandte}
+    role: {en: Envoy, nl: Gezant}
     country: FR
 events:
   - id: ev-1
     kind: talks
-    name: {en: Harbour board talks, de: Gespräche mit dem Hafenvorstand}
+    name: {en: Harbour board talks, nl: Overleg met het havenbestuur}
     date: "2020-01-01"
     participants: [alice]
     sources: [src-1]
@@ -612,7 +613,7 @@ def test_new_locale_needs_only_briefing_i18n_init(tmp_path):
     from babel.messages.pofile import read_po
 
     desk = init_desk(tmp_path)
-    (desk / "facts.yaml").write_text(GERMAN, encoding="utf-8")
+    (desk / "facts.yaml").write_text(DUTCH, encoding="utf-8")
 
     before = run("check", cwd=desk)
     assert before.returncode == 1, output(before)
@@ -621,14 +622,14 @@ def test_new_locale_needs_only_briefing_i18n_init(tmp_path):
 
     sub = desk / "drafts"
     sub.mkdir()
-    made = run("i18n", "init", "de", cwd=sub)  # from a subfolder: the desk's locale folder is found
+    made = run("i18n", "init", "nl", cwd=sub)  # from a subfolder: the desk's locale folder is found
     assert made.returncode == 0, output(made)
-    po = desk / "locale" / "de" / "LC_MESSAGES" / "messages.po"
+    po = desk / "locale" / "nl" / "LC_MESSAGES" / "messages.po"
     assert po.is_file()
     assert not (sub / "locale").exists()
     with po.open("rb") as handle:
         catalog = read_po(handle)
-    assert str(catalog.locale) == "de"
+    assert str(catalog.locale) == "nl"
     assert catalog.num_plurals == 2
     assert catalog.plural_expr == "(n != 1)"
     assert "nplurals=2" in po.read_text(encoding="utf-8")
@@ -643,10 +644,10 @@ def test_new_locale_needs_only_briefing_i18n_init(tmp_path):
     assert "missing-catalog" not in after.stdout
     # the new catalog is still to translate: every message of the template, said once, at the entry
     assert f"{desk / 'facts.yaml'}:7:17: warning [untranslated-catalog] {len(messages)} of {len(messages)} " \
-           "interface messages have no 'de' translation" in after.stdout
+           "interface messages have no 'nl' translation" in after.stdout
     assert "0 errors, 1 warning" in after.stdout
 
-    again = run("i18n", "init", "de", cwd=desk)
+    again = run("i18n", "init", "nl", cwd=desk)
     assert again.returncode == 2
     assert "already exists" in again.stderr
 

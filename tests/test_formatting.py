@@ -51,3 +51,22 @@ def test_weekday_is_the_real_one():
 def test_lists_use_the_locale_conjunction():
     assert fmt("fr").list(["Poutine", "Kim"]) == "Poutine et Kim"
     assert fmt("en").list(["Putin", "Kim", "Lavrov"]) == "Putin, Kim, and Lavrov"
+
+
+# A fraction is joined as CLDR's unit list, each joiner resolved on its own (unit → unit-short →
+# standard): Babel's format_list(style="unit") raises KeyError for es (and de with three parts)
+# and gives "ساعة، و30 دقيقة، و30 دقيقة" (the minutes twice) for ar.
+@pytest.mark.parametrize("locale, value, expected", [
+    ("es", 1.5, "1 hora y 30 minutos"),
+    ("es", 26.05, "1 día, 2 horas y 3 minutos"),
+    ("de", 1.5, "1 Stunde, 30 Minuten"),              # CLDR de: two units with a comma, the last with "und"
+    ("de", 26.05, "1 Tag, 2 Stunden und 3 Minuten"),
+    ("ar", 1.5, "ساعة و30 دقيقة"),                   # one hour is "ساعة" (no numeral), joined by "و"
+    ("ar", 26.05, "يوم، وساعتان، و3 دقائق"),          # the dual "ساعتان" for two hours
+    ("ja", 1.5, "1 時間 30 分"),
+    ("zh", 26.05, "1天2小时3分钟"),
+    ("en", 26.05, "1 day, 2 hours, 3 minutes"),
+    ("fr", 26.05, "1 jour, 2 heures et 3 minutes"),
+])
+def test_a_fraction_is_one_unit_list_in_every_locale(locale, value, expected):
+    assert normalize(fmt(locale).duration(value, "hour")) == expected

@@ -4,6 +4,13 @@ Durations are exact: Babel's ``format_timedelta`` rounds to one unit (5 h 30 min
 read "6 hours"). A whole number of the reported unit is shown in that unit ("90 minutes",
 "3 weeks"); a fraction is split into whole days, hours, minutes and seconds, each part
 formatted with ``format_unit`` and joined as a unit list ("1 hour, 30 minutes").
+
+Unit lists are joined here, not by Babel's ``format_list(style="unit")``: Babel 2.19 takes
+the first list style a locale has at all, even one CLDR gives only in part, and so fails
+for Spanish (only the last joiner of ``unit``: KeyError) and German with three parts, and
+repeats the second part for two in Arabic (``unit-short`` has no two-part pattern). CLDR
+resolves each of a style's four patterns on its own, along root's aliases (unit, then
+unit-short, then standard); ``_join_units`` does the same.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from briefing.model import PartialDate
 
 _SECONDS = {"week": 604800, "day": 86400, "hour": 3600, "minute": 60, "second": 1}
 _BREAKDOWN = ("day", "hour", "minute", "second")  # a fraction of a week or month is told in days and below
+_UNIT_LIST_STYLES = ("unit", "unit-short", "standard")  # CLDR root: unit → unit-short → standard
 
 
 class Formatter:
@@ -175,10 +183,28 @@ class Formatter:
                 seconds -= whole * size
         if seconds:  # a fraction of a second: keep it, never round it away
             parts.append(self._unit(float(seconds), "second"))
-        return format_list(parts, style="unit", locale=self.locale)
+        return _join_units(parts, self.locale)
 
     def _unit(self, amount: float, unit: str) -> str:
         text = format_unit(amount, f"duration-{unit}", length="long", locale=self.locale)
         if "duration-" in text:  # Babel lacks long unit names for some locales (ko, ja, zh)
             text = format_unit(amount, f"duration-{unit}", length="short", locale=self.locale)
         return text
+
+
+def _join_units(parts: list[str], locale: str) -> str:
+    """``parts`` ("1 hour", "30 minutes") as one measure, each joiner resolved as CLDR does
+    (see the module's docstring): the standard style is complete in every locale through root."""
+    if len(parts) < 2:
+        return "".join(parts)
+    styles = Locale.parse(locale).list_patterns
+
+    def pattern(part: str) -> str:
+        return next(styles[style][part] for style in _UNIT_LIST_STYLES if style in styles and part in styles[style])
+
+    if len(parts) == 2:
+        return pattern("2").format(*parts)
+    text = pattern("start").format(parts[0], parts[1])
+    for middle in parts[2:-1]:
+        text = pattern("middle").format(text, middle)
+    return pattern("end").format(text, parts[-1])

@@ -46,7 +46,7 @@ def found(tmp_path, text, rule):
     return [(p.line, p.column) for p in problems if p.rule == rule], problems
 
 
-def catalog(entries: dict[str, str], locale: str = "de") -> str:
+def catalog(entries: dict[str, str], locale: str = "nl") -> str:
     """A minimal catalog: a header with the locale's plural rule, then ``entries``."""
     head = (f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
             '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n')
@@ -155,13 +155,13 @@ BAD = [
     ("schema", variant({43: "    timezone: posix/Europe/Oslo"}), [(43, 15)]),
     ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
     # locales with no interface catalog anywhere: every one named, at its entry in meta.locales
-    ("missing-catalog", variant({7: "  locales: [en, de, sw]"}), [(7, 17), (7, 21)]),
-    # a desk catalog: a misspelt placeholder, reported at the locale's entry (line 7, "de" at column 17)
-    ("catalog-placeholders", (variant({7: "  locales: [en, de]"}),
-                              {"de": catalog({"Reported durations: %(event)s": "Gemeldete Dauern: %(evnt)s"})}),
+    ("missing-catalog", variant({7: "  locales: [en, nl, sw]"}), [(7, 17), (7, 21)]),  # neither is built in
+    # a desk catalog: a misspelt placeholder, reported at the locale's entry (line 7, "nl" at column 17)
+    ("catalog-placeholders", (variant({7: "  locales: [en, nl]"}),
+                              {"nl": catalog({"Reported durations: %(event)s": "Gemelde duur: %(evnt)s"})}),
      [(7, 17)]),
     # a new locale's catalog with a single translation: the rest would show in English
-    ("untranslated-catalog", (variant({7: "  locales: [en, de]"}), {"de": catalog({"Chronology": "Chronologie"})}),
+    ("untranslated-catalog", (variant({7: "  locales: [en, nl]"}), {"nl": catalog({"Chronology": "Chronologie"})}),
      [(7, 17)]),
     # meta.previous (inserted as line 7, its value at column 13): outside the folder; a file that
     # is not there; a previous edition whose text carries a bidi override (reported at the entry)
@@ -293,11 +293,11 @@ GOOD = [
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
     ("missing-catalog", variant({7: "  locales: [en, fr]"})),  # French is built in
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}), {"editions/facts-1.yaml": BASE})),
-    ("catalog-placeholders", (variant({7: "  locales: [en, de]"}),
-                              {"de": catalog({"Reported durations: %(event)s": "Gemeldete Dauern: %(event)s"})})),
+    ("catalog-placeholders", (variant({7: "  locales: [en, nl]"}),
+                              {"nl": catalog({"Reported durations: %(event)s": "Gemelde duur: %(event)s"})})),
     # a desk's rewording of one built-in French label: French stays complete through the built-in catalog
     ("untranslated-catalog", (variant({7: "  locales: [en, fr]"}), {"fr": catalog({"Chronology": "Déroulé"}, "fr")})),
-    ("untranslated-catalog", (variant({7: "  locales: [en, de]"}), {"de": catalog(_template_messages())})),
+    ("untranslated-catalog", (variant({7: "  locales: [en, nl]"}), {"nl": catalog(_template_messages())})),
     ("date-order", variant(insert={48: '    time: "22:00"\n    end_time: "01:00"'})),  # ends the next day
     ("ambiguous-time-zone", variant(insert={48: '    time: "10:00"\n    timezone: "+01:00"'})),
     ("schema", variant({43: '    timezone: "-03:30"'}, insert={56: '    time: "23:59"\n    end_time: "23:59"'})),

@@ -14,11 +14,11 @@ Why is this bad?
 Example
     ```yaml
     meta:
-      locales: [en, de]     # no German catalog in the desk's folders or built in
+      locales: [en, nl]     # no Dutch catalog in the desk's folders or built in
     ```
 
 Use instead
-    Create the catalog (``briefing i18n init de``), translate it, and keep it in the desk's
+    Create the catalog (``briefing i18n init nl``), translate it, and keep it in the desk's
     locale folder; or remove the locale.
 """
 

@@ -8,18 +8,18 @@ What it does
     built-in one and is not reported.
 
 Why is this bad?
-    An untranslated message falls back to English: a German brief would read "Chronology"
-    and "Sources (reliability)" between German sentences. A catalog made with
+    An untranslated message falls back to English: a Dutch brief would read "Chronology"
+    and "Sources (reliability)" between Dutch sentences. A catalog made with
     ``briefing i18n init`` starts with every message untranslated.
 
 Example
     ```yaml
     meta:
-      locales: [en, de]     # locale/de/LC_MESSAGES/messages.po: 175 messages, 54 translated
+      locales: [en, nl]     # locale/nl/LC_MESSAGES/messages.po: 175 messages, 54 translated
     ```
 
 Use instead
-    Translate every entry of ``locale/de/LC_MESSAGES/messages.po`` (a translator's tool such
+    Translate every entry of ``locale/nl/LC_MESSAGES/messages.po`` (a translator's tool such
     as Poedit lists the empty ones), then check again.
 """
 
