@@ -217,6 +217,12 @@ def test_korean_lines_break_between_words_only(built):
     assert not missing
     html = (built / "brief.ko.html").read_text(encoding="utf-8")
     assert WORD_JOINER not in html and "word-break: keep-all" in html
+    # the outline (bookmarks) is text too: titles as written, no joiner
+    with pikepdf.open(built / "brief.ko.pdf") as document:
+        with document.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+    assert titles[0] == fact_texts("ko")[0] == "초록골강 홍수, 2024년 3월 (연습)"
+    assert not [title for title in titles if WORD_JOINER in title]
 
 
 def test_korean_words_are_joined_across_inline_tags_only():

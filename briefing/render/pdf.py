@@ -14,7 +14,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefing.errors import RenderError
 from briefing.render.theme import Theme
-from briefing.render.words import keep_korean_words
+from briefing.render.words import drop_joiners, keep_korean_words
 
 
 class FetchRefused(FatalURLFetchingError):
@@ -84,8 +84,11 @@ def render_pdf(html: str, name: str, inputs: dict[str, bytes], as_of: dt.date,
                                   description="An input this brief was built from",
                                   created=moment, modified=moment, relationship="Source")
                        for file_name, content in inputs.items()]
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
-                                 presentational_hints=False)
+        options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "attachments": attachments,
+                   "presentational_hints": False}
+        laid_out = document.render(**options)
+        drop_joiners(laid_out)  # the joiners shape lines, not the outline's titles
+        pdf = laid_out.write_pdf(**options)
     except FetchRefused as exc:
         raise RenderError(f"{name}: {exc}") from None
     finally:

@@ -12,7 +12,8 @@ inside ``<style>``, ``<script>``, ``<title>`` or inline SVG:
   Hangul is joined to the next by U+2060 WORD JOINER, which forbids a break there. HarfBuzz
   draws the joiner as nothing and WeasyPrint writes no glyph for it, so the PDF's text
   (copy, search, pdftotext) holds the words as written. A word wider than its box still
-  breaks, through the stylesheet's ``overflow-wrap: break-word``.
+  breaks, through the stylesheet's ``overflow-wrap: break-word``. Text the engine copies
+  as a string rather than draws (the bookmarks' titles) is cleaned by :func:`drop_joiners`.
 """
 
 from __future__ import annotations
@@ -108,3 +109,11 @@ def keep_korean_words(html: str) -> str:
         key = id(piece)
         out.extend(WORD_JOINER + unit if (key, i) in joined else unit for i, unit in enumerate(piece))
     return "".join(out)
+
+
+def drop_joiners(document) -> None:
+    """Remove the joiners from the bookmarks of a laid-out WeasyPrint document (the PDF
+    outline is text a reader sees and searches, not drawn glyphs)."""
+    for page in document.pages:
+        page.bookmarks = [(level, label.replace(WORD_JOINER, ""), target, state)
+                          for level, label, target, state in page.bookmarks]
