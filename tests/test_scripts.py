@@ -133,6 +133,9 @@ def test_arabic_pdf_is_mirrored(built):
     entry = first(found, "الخلاصة", page=1)
     numbers = [w for w in found if w[0] == 1 and w[4] == "1" and abs(w[3] - entry[3]) < 3]
     assert numbers and numbers[0][1] == pytest.approx(LEFT, abs=1.5), numbers
+    # list bullets hang in the list's right padding (40 px = 30 pt), where its lines start
+    bullets = [w for w in found if w[0] == 1 and w[4] == "•"]
+    assert len(bullets) == 2 and all(RIGHT - 30 < w[1] < w[2] < RIGHT for w in bullets)
     # the cover's labels sit right of their values
     label = first(found, "المعلومات", page=1)  # "Information as of", then 7 March 2024
     value = next(w for w in found if w[0] == 1 and w[4] == "7" and abs(w[3] - label[3]) < 3)
