@@ -163,7 +163,7 @@ def test_starter_builds_english_html_and_pdf(starter):
     text = normalize(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
     assert title in text
     html = (build / "brief.en.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
 
 
 @pytest.mark.pipeline

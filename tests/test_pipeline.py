@@ -177,7 +177,7 @@ def test_citation_targets_exist_and_pdf_links_are_clickable(built):
 def test_html_is_escaped_and_declares_its_language(built):
     html = (built / "brief.fr.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert '<span class="original" lang="ko">김정은</span>' in html
     # an apostrophe from the fact base is escaped by Jinja's autoescape
     assert "Komsomolsk-sur-l&#39;Amour" in html

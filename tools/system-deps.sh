@@ -8,7 +8,23 @@ for package in $PACKAGES; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
   [ "$status" = "installed" ] || missing="$missing $package"
 done
-[ -z "$missing" ] && exit 0
+# The font families brief.css names, one script each: fonts-noto-core gives Noto Sans and Serif
+# (Latin, Greek, Cyrillic), Noto Naskh Arabic and Noto Sans Arabic, Noto Sans and Serif Hebrew;
+# fonts-noto-cjk gives Noto Sans and Serif CJK JP, KR, SC, TC and HK (one face per language,
+# since Han characters take each language's forms).
+FAMILIES="Noto Sans:Noto Serif:Noto Naskh Arabic:Noto Sans Arabic:Noto Sans Hebrew:Noto Serif Hebrew:\
+Noto Sans CJK JP:Noto Serif CJK JP:Noto Sans CJK KR:Noto Serif CJK KR:Noto Sans CJK SC:Noto Serif CJK SC:\
+Noto Sans CJK TC:Noto Serif CJK TC:Noto Sans CJK HK:Noto Serif CJK HK"
+check_families() {
+  command -v fc-list >/dev/null 2>&1 || return 0
+  absent=$(echo "$FAMILIES" | tr ':' '\n' | while read -r family; do
+    fc-list -q "$family" || printf ' "%s"' "$family"; done)
+  if [ -n "$absent" ]; then
+    echo "briefing needs these font families, which fontconfig does not find:$absent" >&2
+    exit 1
+  fi
+}
+if [ -z "$missing" ]; then check_families; exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "briefing needs these system packages, and this is not a Debian-like system:$missing" >&2
   exit 1
@@ -23,3 +39,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fc-cache -f >/dev/null 2>&1 || true
+check_families

@@ -14,6 +14,7 @@ from briefing.model import Claim, FactBase
 from briefing.render.formatting import Formatter
 from briefing.render.theme import BUILT_IN, Theme
 from briefing.render.view import Brief
+from briefing.render.words import direction, language_tag, mark_directions
 
 TEMPLATE = "brief.html.j2"
 BUILT_IN_PREFIX = "builtin"
@@ -34,6 +35,8 @@ def environment(locale_translations: Translations, theme: Theme = BUILT_IN) -> j
     env.install_gettext_translations(locale_translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["css_string"] = css_string
     env.filters["sentence"] = sentence
+    env.filters["language_tag"] = language_tag
+    env.filters["direction"] = direction
     env.tests["web_address"] = web_address
     env.tests["claim"] = lambda record: isinstance(record, Claim)
     return env
@@ -105,7 +108,8 @@ def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme =
     try:
         template = env.get_template(TEMPLATE)
         html = template.render(brief=brief, fmt=formatter, stylesheet=stylesheet(theme))
-        return html.lstrip()  # macro definitions leave blank lines before the doctype
+        # macro definitions leave blank lines before the doctype
+        return mark_directions(html.lstrip(), locale)
     except jinja2.TemplateSyntaxError as exc:
         where = Path(exc.filename).parent.name if exc.filename else shown
         raise RenderError(f"template syntax error: {exc.message}", file=f"{where}/{exc.name or TEMPLATE}",

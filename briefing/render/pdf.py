@@ -14,6 +14,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefing.errors import RenderError
 from briefing.render.theme import Theme
+from briefing.render.words import drop_joiners, keep_korean_words
 
 
 class FetchRefused(FatalURLFetchingError):
@@ -77,13 +78,17 @@ def render_pdf(html: str, name: str, inputs: dict[str, bytes], as_of: dt.date,
     missing = _EngineWarnings()
     LOGGER.addHandler(missing)
     try:
-        document = HTML(string=html, base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
+        # Korean words kept whole in the PDF (WeasyPrint ignores word-break: keep-all)
+        document = HTML(string=keep_korean_words(html), base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
         attachments = [Attachment(file_obj=io.BytesIO(content), name=file_name, url_fetcher=fetcher,
                                   description="An input this brief was built from",
                                   created=moment, modified=moment, relationship="Source")
                        for file_name, content in inputs.items()]
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments,
-                                 presentational_hints=False)
+        options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True, "attachments": attachments,
+                   "presentational_hints": False}
+        laid_out = document.render(**options)
+        drop_joiners(laid_out)  # the joiners shape lines, not the outline's titles
+        pdf = laid_out.write_pdf(**options)
     except FetchRefused as exc:
         raise RenderError(f"{name}: {exc}") from None
     finally:
