@@ -50,6 +50,9 @@ class Label:
     text: str
     kind: str
     """"venue", "country" or "scale": the template's class for it."""
+    align: str = "left"
+    """The side the text keeps to in its box ("left", "right", "center"): the one nearest its
+    dot, so a text narrower than measured (Arabic joined, kerned Latin) stays beside it."""
 
     @property
     def box(self) -> Box:
@@ -193,7 +196,8 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
         if box is None:
             unlabelled += 1
             continue
-        labels.append(Label(box[0], box[1], size, VENUE_LINE, spot.label, "venue"))
+        side = "right" if box[2] <= spot.x else "left" if box[0] >= spot.x else "center"
+        labels.append(Label(box[0], box[1], size, VENUE_LINE, spot.label, "venue", side))
         taken.append(box)
 
     named = []
@@ -210,7 +214,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
             # over its outline (a small country is still the one the reader looks for).
             corners = [(x, y)] if code in hosts else [(box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])]
             if _fits(box, frame, taken) and all(_inside(c, country_rings[code]) for c in corners):
-                labels.append(Label(box[0], box[1], size, COUNTRY_LINE, name, "country"))
+                labels.append(Label(box[0], box[1], size, COUNTRY_LINE, name, "country", "center"))
                 taken.append(box)
                 named.append(code)
                 break
