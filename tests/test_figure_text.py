@@ -92,3 +92,45 @@ def test_shipped_locator_has_coastlines_borders_and_names_in_every_language(buil
         assert re.search(r'class="figure-label map-country"[^>]*>' + name + "</span>", figure), f"{locale}: {name}"
         assert figure.count('class="map-spot"') == 4
         assert (built / f"brief.{locale}.pdf").stat().st_size < 2_000_000
+
+
+def words_above(pdf: Path, caption_word: str, caption_next: str, height_px: float) -> list[tuple]:
+    """The words WeasyPrint set in the figure's box above that caption, with their boxes in
+    points: (x0, y0, x1, y1, text)."""
+    for page in range(1, 20):
+        words = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        found = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>' + re.escape(caption_word)
+                           + r'</word>\s*<word[^>]*>' + re.escape(caption_next) + '</word>', words)
+        if found:
+            bottom = float(found[0])
+            top = bottom - height_px * PX - 2
+            boxes = [(float(a), float(b), float(c), float(d), text) for a, b, c, d, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', words)]
+            return [box for box in boxes if top <= box[1] and box[3] <= bottom]
+    raise AssertionError(f"no caption {caption_word} {caption_next} in {pdf}")
+
+
+def test_shipped_figures_labels_do_not_overlap_in_the_pdf(built):
+    """What the layout computed holds in the PDF as set by the real fonts: no two words of the
+    figures' labels overlap, all lie inside the figure, and each one-word venue name is no
+    wider than the room measured for it."""
+    html = (built / "brief.fr.html").read_text(encoding="utf-8")
+    timeline_px, map_px = drawing_heights(html)
+    left = 18 / 25.4 * 72                     # the page's left margin, 18 mm
+    for caption, height in ((("Principaux", "événements"), timeline_px), (("Lieux", "placés"), map_px)):
+        words = words_above(built / "brief.fr.pdf", *caption, height)
+        assert len(words) >= 8, caption
+        for i, a in enumerate(words):
+            assert left - 0.5 <= a[0] and a[2] <= left + 640 * PX + 0.5, f"{a[4]!r} leaves the figure"
+            for b in words[i + 1:]:
+                # pdftotext's boxes take the font's whole line height: compare with a little slack.
+                overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+                overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+                assert overlap_x <= 0.5 or overlap_y <= 1.5, f"{a[4]!r} and {b[4]!r} overlap"
+    rooms = {name: float(width) for width, name in re.findall(
+        r'class="figure-label map-venue"[^>]*width: ([\d.]+)px[^>]*>([^< ]+)</span>', html)}
+    words = words_above(built / "brief.fr.pdf", "Lieux", "placés", map_px)
+    for name in ("Pyongyang", "Vladivostok"):
+        (box,) = [w for w in words if w[4] == name]
+        assert box[2] - box[0] <= rooms[name] * PX, name

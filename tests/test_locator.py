@@ -178,3 +178,15 @@ def test_text_widths_are_the_fonts_advances():
         assert text_width(word, 10) == pytest.approx(expected, abs=0.05)
     # Hangul and Han: one em each in Noto Sans CJK.
     assert text_width("북한", 10) == 20 and text_width("朝鲜", 9) == 18
+
+
+def test_a_map_across_continents_uses_the_coarser_data_and_no_scale_bar():
+    figure = draw([venue("paris", 48.85, 2.35, "FR"), venue("sydney", -33.87, 151.21, "AU"),
+                   venue("lima", -12.05, -77.04, "PE")])
+    # Some 230° of longitude: the scale varies too much across it for one bar to say.
+    assert figure.scale is None
+    assert not [label for label in figure.labels if label.kind == "scale"]
+    # 1:110m outlines: the land is there, in far fewer points than 1:50m would give.
+    assert 1000 < len(points(figure.land)) < 8000
+    assert {"Australia", "France"} <= {label.text for label in figure.labels}
+    assert_labels_clear(figure)

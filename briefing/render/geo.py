@@ -76,8 +76,9 @@ def _alpha2(numeric: str | None) -> str | None:
 
 
 @cache
-def world() -> World:
-    topology = json.loads((THEME / "figures" / "world" / "countries-50m.json").read_text(encoding="utf-8"))
+def world(scale: str = "50m") -> World:
+    """Natural Earth at 1:50m (regions) or 1:110m (continents: a tenth of the points)."""
+    topology = json.loads((THEME / "figures" / "world" / f"countries-{scale}.json").read_text(encoding="utf-8"))
     countries = [Country(_alpha2(g.get("id")), _polygons(g)) for g in topology["objects"]["countries"]["geometries"]]
     users: dict[int, set[int]] = {}
     for number, country in enumerate(countries):

@@ -29,6 +29,8 @@ _EDGE = 3          # least room between a label and the frame
 _GAP = 2           # least air around a label
 _SPOT = 4          # a venue's dot radius
 _MARGIN = 0.22     # share of the venues' extent added on every side
+_DETAILED = 10.0   # px per degree from which the 1:50m data is worth its weight
+_WIDE = 30.0       # degrees of latitude shown past which a scale bar would mislead (the scale varies)
 _MIN_SPAN = 4.0    # degrees of latitude (and of longitude, shrunk) shown at the least: one venue alone
 
 
@@ -168,7 +170,8 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
     where = [(v.coordinates.lon, v.coordinates.lat) for v in placed if v.coordinates is not None]
     projection, height = _projection(where, width)
     frame = (0.0, 0.0, float(width), float(height))
-    world = geo.world()
+    # Past about a sixth of the globe across, 1:50m detail is finer than the figure shows.
+    world = geo.world("50m" if projection.scale >= _DETAILED else "110m")
 
     land = _shapes(world, [ring for polygon in world.land for ring in polygon], projection, frame)
     hosts = {v.country for v in placed}
@@ -183,7 +186,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
         spots.append(Spot(round(x, 1), round(y, 1), label(venue), venue.id))
 
     taken: list[Box] = [(s.x - _SPOT, s.y - _SPOT, s.x + _SPOT, s.y + _SPOT) for s in spots]
-    scale = _scale_bar(projection, height, taken)
+    scale = _scale_bar(projection, height, taken) if height / projection.scale <= _WIDE else None
     labels: list[Label] = []
     if scale:
         text_box = _scale_label(scale, distance(scale.km))
