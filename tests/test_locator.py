@@ -64,6 +64,15 @@ def assert_labels_clear(figure: Locator) -> None:
     for label, spot in itertools.product(figure.labels, figure.spots):
         x0, y0, x1, y1 = label.box
         assert not (x0 - 4 < spot.x < x1 + 4 and y0 - 4 < spot.y < y1 + 4), f"{label.text!r} covers {spot.venue_id}"
+    if figure.inset:
+        inset = figure.inset
+        box = (inset.x, inset.y, inset.x + inset.width, inset.y + inset.height)
+        assert 0 <= box[0] and 0 <= box[1] and box[2] <= figure.width and box[3] <= figure.height
+        for label in figure.labels:
+            assert label.box[2] <= box[0] or box[2] <= label.box[0] or label.box[3] <= box[1] or box[3] <= label.box[1], \
+                f"{label.text!r} is under the inset"
+        for spot in figure.spots:
+            assert not (box[0] - 4 < spot.x < box[2] + 4 and box[1] - 4 < spot.y < box[3] + 4), spot.venue_id
 
 
 def test_the_decoded_data_is_where_the_world_is():
@@ -190,3 +199,21 @@ def test_a_map_across_continents_uses_the_coarser_data_and_no_scale_bar():
     assert 1000 < len(points(figure.land)) < 8000
     assert {"Australia", "France"} <= {label.text for label in figure.labels}
     assert_labels_clear(figure)
+
+
+def test_a_regional_map_has_an_inset_of_the_wider_region():
+    figure = draw(FAR_EAST)
+    inset = figure.inset
+    assert inset is not None
+    # Seven times the main map's extent, 120 px across: the main map is a box of 120 / 7 px
+    # in its middle, and the wider region has land in it (Asia).
+    x, y, w, h = inset.marker
+    assert w == pytest.approx(120 / 7, abs=0.1) and h == pytest.approx(inset.height / 7, abs=0.1)
+    assert x + w / 2 == pytest.approx(inset.x + inset.width / 2, abs=0.1)
+    assert y + h / 2 == pytest.approx(inset.y + inset.height / 2, abs=0.1)
+    found = points(inset.land)
+    assert len(found) > 50
+    assert all(inset.x <= px <= inset.x + inset.width and inset.y <= py <= inset.y + inset.height for px, py in found)
+    assert_labels_clear(figure)
+    # A map of a continent or more needs none.
+    assert draw([venue("paris", 48.85, 2.35, "FR"), venue("sydney", -33.87, 151.21, "AU")]).inset is None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefing.render import geo
 from briefing.render.mapdraw import Pixel, Projection, central_meridian, clip_line, clip_ring, path, thin, wrap
-from briefing.render.measure import text_width
+from briefing.render.measure import shorten, text_width
 
 if TYPE_CHECKING:  # the locator only reads attributes; no runtime tie to the model's classes
     from briefing.model import Venue
@@ -31,6 +31,10 @@ _SPOT = 4          # a venue's dot radius
 _MARGIN = 0.22     # share of the venues' extent added on every side
 _DETAILED = 10.0   # px per degree from which the 1:50m data is worth its weight
 _WIDE = 30.0       # degrees of latitude shown past which a scale bar would mislead (the scale varies)
+_LABEL_MAX = 0.4   # share of the width a venue's name may take: a longer one is cut short with "…"
+_REGIONAL = 20.0   # degrees of latitude shown under which an inset shows the wider region
+_ZOOM_OUT = 7      # the inset shows this many times the main map's extent…
+_INSET_WIDTH = 120  # …in this many px across
 _MIN_SPAN = 4.0    # degrees of latitude (and of longitude, shrunk) shown at the least: one venue alone
 
 
@@ -71,6 +75,19 @@ class ScaleBar:
 
 
 @dataclass(frozen=True)
+class Inset:
+    """A small map of the wider region in a corner, the main map's area outlined on it."""
+    x: float
+    y: float
+    width: float
+    height: float
+    land: str
+    """SVG path data in the figure's px, already inside the inset's box."""
+    marker: tuple[float, float, float, float]
+    """The main map's area on the inset: x, y, width, height."""
+
+
+@dataclass(frozen=True)
 class Locator:
     width: int
     height: int
@@ -86,6 +103,7 @@ class Locator:
     unlabelled: int = 0
     countries: list[str] = field(default_factory=list)
     """Codes of the countries named on the map, in placement order."""
+    inset: Inset | None = None
 
 
 def _meet(a: Box, b: Box, gap: float = _GAP) -> bool:
@@ -194,14 +212,19 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
         taken += [(scale.x - 2, scale.y - 4, scale.x + scale.length + 2, scale.y + 2), text_box.box]
     unlabelled = 0
     for spot in spots:
-        size = round(text_width(spot.label, VENUE_SIZE) + _PAD, 1)
+        text = shorten(spot.label, width * _LABEL_MAX, VENUE_SIZE)
+        size = round(text_width(text, VENUE_SIZE) + _PAD, 1)
         box = next((b for b in _around(spot, size) if _fits(b, frame, taken)), None)
         if box is None:
             unlabelled += 1
             continue
         side = "right" if box[2] <= spot.x else "left" if box[0] >= spot.x else "center"
-        labels.append(Label(box[0], box[1], size, VENUE_LINE, spot.label, "venue", side))
+        labels.append(Label(box[0], box[1], size, VENUE_LINE, text, "venue", side))
         taken.append(box)
+
+    inset = _inset(projection, width, height, taken) if height / projection.scale <= _REGIONAL else None
+    if inset:
+        taken.append((inset.x, inset.y, inset.x + inset.width, inset.y + inset.height))
 
     named = []
     order = sorted(country_rings, key=lambda code: (code not in hosts, -_area(country_rings[code]), code))
@@ -226,7 +249,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
                    path([r for code in sorted(hosts) for r in country_rings.get(code, [])], True),
                    path(_lines(world, world.coast, projection, frame), False),
                    path(_lines(world, world.borders, projection, frame), False),
-                   spots, labels, scale, unlabelled, named)
+                   spots, labels, scale, unlabelled, named, inset)
 
 
 def _area(rings: Sequence[Sequence[Pixel]]) -> float:
@@ -267,3 +290,21 @@ def _scale_bar(projection: Projection, height: int, taken: list[Box]) -> ScaleBa
 def _scale_label(bar: ScaleBar, text: str) -> Label:
     size = round(text_width(text, SCALE_SIZE) + _PAD, 1)
     return Label(bar.x, bar.y - 4 - SCALE_LINE, size, SCALE_LINE, text, "scale")
+
+
+def _inset(projection: Projection, width: int, height: int, taken: list[Box]) -> Inset | None:
+    """The wider region around the map in the first free corner (top right, top left, bottom
+    right, bottom left), or None when labels or venues fill all four."""
+    w, h = _INSET_WIDTH, round(_INSET_WIDTH * height / width)
+    for x, y in ((width - w - 8, 8), (8, 8), (width - w - 8, height - h - 8), (8, height - h - 8)):
+        box = (float(x), float(y), float(x + w), float(y + h))
+        if any(_meet(box, other, 4) for other in taken):
+            continue
+        wider = Projection(projection.lon0, projection.lat0, projection.scale * w / width / _ZOOM_OUT,
+                           x + w / 2, y + h / 2)
+        world = geo.world("110m")
+        land = _shapes(world, [ring for polygon in world.land for ring in polygon], wider, box)
+        mark_w, mark_h = w / _ZOOM_OUT, h / _ZOOM_OUT
+        return Inset(float(x), float(y), float(w), float(h), path(land, True),
+                     (round(x + (w - mark_w) / 2, 1), round(y + (h - mark_h) / 2, 1), round(mark_w, 1), round(mark_h, 1)))
+    return None
