@@ -190,7 +190,7 @@ def section_rows(brief: _Brief, title: str | tuple[str, ...]) -> list[dict]:
 
 def tick_labels(html: str) -> list[str]:
     return [normalize(label).strip() for label in
-            re.findall(r'<text[^>]*class="tl-tick-label"[^>]*>([^<]*)</text>', html)]
+            re.findall(r'<span class="figure-label tl-tick-label"[^>]*>([^<]*)</span>', html)]
 
 
 # --- both examples check clean -------------------------------------------------------------

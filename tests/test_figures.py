@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from briefing.render.figures import _CHAR, Span, Timeline, _ems, timeline
+from briefing.render.figures import Span, Timeline, label_width, timeline
 
 UTC = dt.timezone.utc
 WORD = "announced"   # what the template appends to an announced item's sublabel
@@ -22,19 +22,20 @@ def words(moment: dt.datetime, unit: str) -> str:
     return moment.strftime({"hour": "%H:%M", "day": "%-d %b", "month": "%Y-%m", "year": "%Y"}[unit])
 
 
-# Text extents, as the template draws them: a 10 px bold label over a 9 px sublabel 11 px
-# lower, middle-anchored 9 px tick labels. Widths are the module's own estimate (_ems, _CHAR):
-# these tests check the placement against it, not the font.
+# Text extents, as the template sets them: a 10 px bold label (12 px line, baseline 10 px down)
+# over a 9 px sublabel (11 px line), middle-anchored 9 px tick labels. Widths are the module's
+# own measure: these tests check the placement against it (test_text_widths checks the measure).
 def label_box(mark) -> tuple[float, float, float, float]:
     sub = f"{mark.sublabel} ({WORD})" if mark.announced else mark.sublabel
-    size = max(_ems(mark.label), _ems(sub) * 0.9) * _CHAR + 6
+    size = label_width(mark.label, sub)
+    assert mark.width == pytest.approx(size, abs=0.1)
     x0 = mark.label_x - size if mark.anchor == "end" else mark.label_x
-    return x0, mark.label_y - 9, x0 + size, mark.label_y + 14
+    return x0, mark.label_y - 10, x0 + size, mark.label_y + 14
 
 
 def tick_box(figure: Timeline, tick) -> tuple[float, float, float, float]:
-    half = _ems(tick.label) * _CHAR / 2
-    return tick.label_x - half, figure.tick_label_y - 8, tick.label_x + half, figure.tick_label_y + 3
+    half = tick.width / 2
+    return tick.label_x - half, figure.tick_label_y - 9, tick.label_x + half, figure.tick_label_y + 2
 
 
 def meet(a, b) -> bool:
@@ -176,7 +177,7 @@ def test_a_bar_needs_six_pixels_and_close_items_step_away_from_the_axis():
     ten = at(2023, 5, 4, 10)
     figure = timeline([Span(ten, ten + dt.timedelta(minutes=1), "One minute", "10:00–10:01"),
                        Span(ten + dt.timedelta(minutes=10), ten + dt.timedelta(minutes=15), "Five", "10:10–10:15")]
-                      + [Span(ten + dt.timedelta(minutes=10 * i), None, f"Item {i}", "") for i in range(2, 6)],
+                      + [Span(ten + dt.timedelta(minutes=10 * i), None, f"Item number {i}", "") for i in range(2, 6)],
                       words)
     # 50 minutes widened to two hours, padded to 132 minutes on 592 px: 4.5 px a minute.
     assert figure.unit == "hour"

@@ -63,7 +63,8 @@ def run(bin_dir: Path, desk: Path, *args: str, timeout: int = 300) -> subprocess
 def test_the_wheel_carries_the_theme_catalogs_and_scaffold(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("briefing/theme/brief.html.j2", "briefing/theme/brief.css", "briefing/theme/sections/chronology.html.j2",
-                   "briefing/theme/figures/timeline.svg.j2", "briefing/locale/messages.pot",
+                   "briefing/theme/figures/timeline.html.j2", "briefing/theme/figures/world/countries-50m.json",
+                   "briefing/theme/figures/text-widths.json", "briefing/locale/messages.pot",
                    "briefing/locale/ko/LC_MESSAGES/messages.po", "briefing/model/claims.py",
                    "briefing/scaffold/facts.yaml", "briefing/scaffold/.github/workflows/brief.yml",
                    "briefing/scaffold/.pre-commit-config.yaml", "briefing/scaffold/.gitignore"):

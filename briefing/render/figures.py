@@ -1,6 +1,8 @@
-"""Geometry of the brief's two figures, as plain data a template draws as inline SVG.
+"""The timeline's geometry, as plain data a template draws: marks and lines as inline SVG,
+labels as HTML text positioned over it (so every script goes through the text shaper).
 
-Nothing here writes markup: labels stay plain text so the template escapes them.
+Nothing here writes markup: labels stay plain text so the template escapes them. Label
+widths come from briefing.render.measure; every position is in px of the figure's box.
 """
 
 from __future__ import annotations
@@ -8,13 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the locator only reads attributes; no runtime tie to the model's classes
-    from briefing.model import Venue
+from briefing.render.measure import shorten, text_width
 
 
 # --- timeline ------------------------------------------------------------------------
@@ -42,6 +41,8 @@ class Tick:
     label: str
     label_x: float
     """Where the (middle-anchored) label is centred: x, unless that would push it off the figure."""
+    width: float
+    """The label's measured width."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ class Mark:
     """Where a bar ends; equal to x for a point."""
     label_x: float
     label_y: float
-    """Baseline of the label; the sublabel's is _SUB_DY lower."""
+    """Baseline of the label; the sublabel's is SUB_DY lower."""
+    width: float
+    """The label box's width (label and sublabel, measured): it runs from label_x rightwards,
+    or leftwards when ``anchor`` is "end"."""
     stem_end: float
     anchor: str
     label: str
@@ -86,16 +90,19 @@ class Timeline:
     """Items marked on the axis without a label because no row had room for it."""
 
 
-_CHAR = 5.4        # average advance of a 10 px sans-serif character, for label placement
+LABEL_SIZE = 10    # px, bold: an item's label (theme/figures/figures.css sets the same sizes)
+SUB_SIZE = 9       # px: its sublabel, and tick labels
+SUB_DY = 11        # sublabel baseline below the label baseline
+_PAD = 4           # px added to every measured label: kerning and shaping only take room away
 
 
-def _ems(text: str) -> float:
-    """A label's width in average Latin characters: Hangul, kana and Han are about twice as wide."""
-    return sum(1.9 if unicodedata.east_asian_width(c) in "WF" else 1.0 for c in text)
+def label_width(label: str, sublabel: str) -> float:
+    """The box of a two-line label: the wider of its lines, measured, plus a little air."""
+    return round(max(text_width(label, LABEL_SIZE, bold=True), text_width(sublabel, SUB_SIZE)) + _PAD, 1)
 
 
 _MARGIN = 24       # between the figure's edge and the ends of the axis
-_PAD = 0.05        # share of the shown span added at each end, so no mark sits on the axis's end
+_SPAN_PAD = 0.05   # share of the shown span added at each end, so no mark sits on the axis's end
 _EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.timezone.utc)    # the axis's padding never reaches past these
 _LATEST = dt.datetime(9999, 11, 30, tzinfo=dt.timezone.utc)
 _EDGE = 2          # the least room left between any text and the figure's edge
@@ -105,9 +112,8 @@ _ROWS = 12         # rows tried, alternately above and below the axis, before gi
 _LABEL_GAP = 8     # the least horizontal air between two labels in one row
 _STEM_GAP = 3      # the least air between a label and another label's stem
 _LABEL_MAX = 0.45  # share of the width one label may take: a longer one is cut short with "…"
-_SUB_DY = 11       # sublabel baseline below the label baseline
-_LABEL_UP = 9      # label text's extent above its baseline (10 px bold)
-_LABEL_DOWN = _SUB_DY + 3  # and below it, to the sublabel's descenders
+_LABEL_UP = 10     # label text's extent above its baseline (10 px bold on a 12 px line)
+_LABEL_DOWN = SUB_DY + 3   # and below it, to the sublabel's descenders
 _TICK_DY = 15      # tick label baseline below the axis
 _TICK_DOWN = 3     # the tick label's extent below its baseline (9 px)
 _TICK_GAP = 12     # the least air between two tick labels
@@ -185,8 +191,7 @@ def _boundaries(unit: str, step: int, lo: dt.datetime, hi: dt.datetime) -> Itera
 
 
 def _tick_width(label: str) -> float:
-    # Tick labels are 9 px, but digits are wider than the average letter: measured at 10 px.
-    return _ems(label) * _CHAR
+    return round(text_width(label, SUB_SIZE) + _PAD, 1)
 
 
 def _ticks(lo: dt.datetime, hi: dt.datetime, unit: str, x_of, tick_label, width: int) -> tuple[str, list[Tick]]:
@@ -197,22 +202,12 @@ def _ticks(lo: dt.datetime, hi: dt.datetime, unit: str, x_of, tick_label, width:
         for moment in _boundaries(step_unit, step, lo, hi):
             x = x_of(moment)
             label = tick_label(moment, step_unit)
-            half = _tick_width(label) / 2
-            ticks.append(Tick(x, label, round(min(max(x, _EDGE + half), width - _EDGE - half), 1)))
-        if all(b.x - a.x >= _TICK_MIN and
-               b.label_x - _tick_width(b.label) / 2 - (a.label_x + _tick_width(a.label) / 2) >= _TICK_GAP
+            size = _tick_width(label)
+            ticks.append(Tick(x, label, round(min(max(x, _EDGE + size / 2), width - _EDGE - size / 2), 1), size))
+        if all(b.x - a.x >= _TICK_MIN and b.label_x - b.width / 2 - (a.label_x + a.width / 2) >= _TICK_GAP
                for a, b in itertools.pairwise(ticks)):
             return step_unit, ticks
     raise AssertionError("unreachable: the coarsest year step leaves at most one tick")
-
-
-def _shorten(text: str, room: float) -> str:
-    """``text`` cut with "…" to fit ``room`` px: the full text stays in the linked table."""
-    if _ems(text) * _CHAR <= room:
-        return text
-    while text and (_ems(text) + 1) * _CHAR > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _free(row: int, x: float, x0: float, x1: float, boxes: dict[int, list[tuple[float, float]]],
@@ -267,7 +262,7 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
             middle = lo + (hi - lo) / 2
             lo, hi = middle - dt.timedelta(hours=1), middle + dt.timedelta(hours=1)
         unit = _unit_for(hi - lo)
-    pad = (hi - lo) * _PAD
+    pad = (hi - lo) * _SPAN_PAD
     # The padding stays within the dates Python holds, with a month to spare for the ticks' steps.
     lo, hi = lo - min(pad, lo - _EARLIEST), hi + min(pad, _LATEST - hi)
     left, right = float(_MARGIN), float(width - _MARGIN)
@@ -278,18 +273,17 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
 
     unit, ticks = _ticks(lo, hi, unit, x_of, tick_label, width)
     # Tick label boxes, which a below-axis stem must not cross (the labels sit in its way).
-    tick_boxes = [(t.label_x - _tick_width(t.label) / 2 - _STEM_GAP,
-                   t.label_x + _tick_width(t.label) / 2 + _STEM_GAP) for t in ticks]
+    tick_boxes = [(t.label_x - t.width / 2 - _STEM_GAP, t.label_x + t.width / 2 + _STEM_GAP) for t in ticks]
 
     # Each item's mark and the extent its label would take.
     drafts = []
     for span in items:
         x = x_of(span.start)
         x_end = x_of(span.end) if span.end is not None else x
-        text = _shorten(span.label, width * _LABEL_MAX)
-        sub = _shorten(span.sublabel, width * _LABEL_MAX)
+        text = shorten(span.label, width * _LABEL_MAX, LABEL_SIZE, bold=True)
+        sub = shorten(span.sublabel, width * _LABEL_MAX, SUB_SIZE)
         shown_sub = f"{sub} ({announced_word})" if span.announced else sub
-        size = max(_ems(text), _ems(shown_sub) * 0.9) * _CHAR + 6
+        size = label_width(text, shown_sub)
         anchor = "end" if x + size > width - _EDGE else "start"
         x0 = x - size if anchor == "end" else x
         x0 = min(max(x0, _EDGE), width - _EDGE - size)  # a label longer than the room left of x
@@ -324,7 +318,7 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
         bar = x_end - x >= _BAR_MIN
         row = rows.get(i)
         if row is None:
-            marks.append(Mark(x, x_end, x, axis_y, axis_y, "start", "", "", span.announced, span.vague,
+            marks.append(Mark(x, x_end, x, axis_y, 0.0, axis_y, "start", "", "", span.announced, span.vague,
                               span.target, bar))
             continue
         if row % 2 == 0:
@@ -334,55 +328,7 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
             label_y = axis_y + _BELOW + row // 2 * _ROW
             stem_end = label_y - _LABEL_UP - 1
         label_x = x1 if anchor == "end" else x0
-        marks.append(Mark(x, x_end, round(label_x, 1), label_y, stem_end, anchor, text, sub,
+        marks.append(Mark(x, x_end, round(label_x, 1), label_y, round(x1 - x0, 1), stem_end, anchor, text, sub,
                           span.announced, span.vague, span.target, bar))
     return Timeline(width, int(bottom + 4), axis_y, left, right, axis_y + _TICK_DY, unit, ticks,
                     marks, len(drafts) - len(rows))
-
-
-# --- locator -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Spot:
-    x: float
-    y: float
-    label: str
-    venue_id: str
-
-
-@dataclass(frozen=True)
-class Locator:
-    width: int
-    height: int
-    spots: list[Spot]
-    meridians: list[tuple[float, str]]
-    parallels: list[tuple[float, str]]
-
-
-def locator(venues: list[Venue], label, degrees, width: int = 640, height: int = 300) -> Locator | None:
-    """Venues placed by their coordinates (equirectangular), with a 5° graticule.
-
-    Places that are part of another place with coordinates are left out: at this scale
-    they would sit on top of it.
-    """
-    placed = [v for v in venues if v.coordinates is not None]
-    with_outer = {v.id for v in placed if v.part_of and any(o.id == v.part_of for o in placed)}
-    placed = [v for v in placed if v.id not in with_outer]
-    if not placed:
-        return None
-    where = {v.id: v.coordinates for v in placed if v.coordinates is not None}
-    lats = [c.lat for c in where.values()]
-    lons = [c.lon for c in where.values()]
-    south, north = (min(lats) // 5) * 5 - 5, (max(lats) // 5) * 5 + 10
-    west, east = (min(lons) // 5) * 5 - 5, (max(lons) // 5) * 5 + 10
-    margin = 30
-
-    def project(lat: float, lon: float) -> tuple[float, float]:
-        x = margin + (width - 2 * margin) * (lon - west) / (east - west)
-        y = margin + (height - 2 * margin) * (north - lat) / (north - south)
-        return round(x, 1), round(y, 1)
-
-    spots = [Spot(*project(where[v.id].lat, where[v.id].lon), label(v), v.id) for v in placed]
-    meridians = [(project(north, lon)[0], degrees(lon, "lon")) for lon in range(int(west), int(east) + 1, 5)]
-    parallels = [(project(lat, west)[1], degrees(lat, "lat")) for lat in range(int(south), int(north) + 1, 5)]
-    return Locator(width, height, spots, meridians, parallels)

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable
 
+from babel.units import format_unit
+
 from briefing import estimative, timing
 from briefing.model import Claim, Event, FactBase, Meta, Record, Source, Statement
 from briefing.render import figures
+from briefing.render.locator import Locator, locator_map
 from briefing.render.formatting import Formatter
 from briefing.render.sections import Entry, entries
 from briefing.sourcing import SourcingNote, origin_groups, sourcing_note
@@ -255,15 +258,11 @@ class Brief:
         return figures.timeline(spans, self.fmt.tick, announced_word=self.fmt._("announced"))
 
     @property
-    def locator(self) -> figures.Locator | None:
-        def degrees(value: float, axis: str) -> str:
-            if axis == "lat":
-                text = self.fmt._("%(degrees)s° N") if value >= 0 else self.fmt._("%(degrees)s° S")
-            else:
-                text = self.fmt._("%(degrees)s° E") if value >= 0 else self.fmt._("%(degrees)s° W")
-            return text % {"degrees": self.fmt.number(abs(value))}
+    def locator(self) -> Locator | None:
+        def distance(km: int) -> str:
+            return format_unit(km, "length-kilometer", length="short", locale=self.fmt.locale)
 
-        return figures.locator(self.facts.venues, lambda v: self.text(v.name), degrees)
+        return locator_map(self.facts.venues, lambda v: self.text(v.name), self.fmt.country, distance)
 
     # --- sections --------------------------------------------------------------
     @cached_property
