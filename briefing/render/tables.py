@@ -11,6 +11,10 @@ rows or columns occupies every slot it covers), then:
 - each TD lists (/Headers) the row headers of every row it covers and the column headers
   of every column it covers, by /ID;
 - the IDs (stable: table, row and column numbers) are indexed in the root's IDTree.
+
+A table broken across pages comes out of WeasyPrint as one Table per page; the pieces
+(marked with their HTML element while the tree was built) are joined into the first,
+and the header and footer rows repeated on the following pages become artifacts.
 """
 
 from __future__ import annotations
@@ -19,9 +23,37 @@ from typing import Any
 
 from pikepdf import Array, Dictionary, Name, String
 
+from briefing.render.structure import Content
+
 from briefing.render.structure import Tree
 
 SECTIONS = ("/THead", "/TBody", "/TFoot")
+PIECE_MARK = Name("/BriefingTable")
+
+
+def join_pieces(tree: Tree) -> set[Content]:
+    """Join each table's pieces into its first; return the repeated rows' content."""
+    repeated: set[Content] = set()
+    first: dict[str, Any] = {}
+    for table in [e for e in tree.elements() if e.S == "/Table" and PIECE_MARK in e]:
+        key = str(table[PIECE_MARK])
+        if key not in first:
+            first[key] = table
+            continue
+        whole = first[key]
+        for part in tree.children(table):
+            if part.S in ("/THead", "/TFoot"):
+                repeated |= tree.content_of(part)
+            elif part.S == "/TBody":
+                bodies = [b for b in tree.children(whole) if b.S == "/TBody"]
+                if bodies:
+                    tree.set_kids(bodies[-1], tree.kids(bodies[-1]) + tree.moved(tree.kids(part), part, bodies[-1]))
+                else:
+                    tree.set_kids(whole, tree.kids(whole) + [part])
+            elif part.S != "/Caption":
+                tree.set_kids(whole, tree.kids(whole) + [part])
+        tree.detach(table)
+    return repeated
 
 
 def mend(tree: Tree) -> None:

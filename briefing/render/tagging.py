@@ -61,6 +61,9 @@ def _annotate(element, box, pydyf) -> None:
         return
     if lang := html.get("lang"):
         element["Lang"] = pydyf.String(lang)
+    if str(element["S"]) == "/Table":
+        # The pieces of a table split by page breaks share its HTML element.
+        element["BriefingTable"] = pydyf.String(str(id(html)))
     if html.get("role") == "doc-toc":
         element["BriefingTOC"] = "true"
     annotation = getattr(box, "link_annotation", None)
@@ -88,14 +91,18 @@ def repair(pdf: bytes) -> bytes:
         for element in tree.elements():
             if TOC_MARK in element:
                 _contents(tree, element)
+        artifacts.update(dict.fromkeys(tables.join_pieces(tree), "/Pagination"))
         tables.mend(tree)
         tree.prune_languages(str(document.Root.get("/Lang", "")))
         for element in tree.elements():
-            for mark in (ARTIFACT_MARK, TOC_MARK):
+            for mark in (ARTIFACT_MARK, TOC_MARK, tables.PIECE_MARK):
                 if mark in element:
                     del element[mark]
         tree.rebuild_parent_tree()
         tree.make_artifacts(artifacts)
+        # WeasyPrint's /ID hashes the tree it wrote, marks included; qpdf derives a
+        # new one from the repaired content instead.
+        del document.trailer["/ID"]
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
     return out.getvalue()
