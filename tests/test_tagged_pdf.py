@@ -291,6 +291,11 @@ def test_contents_is_one_toc_item_and_one_link_per_entry(french):
     for title in ("L'essentiel et jugements clés", "Chronologie", "Sources"):
         assert title in titles
     assert "chronology" not in titles and "summary" not in titles
+    # No link anywhere is described by its raw target id; citations name their source.
+    links = [a for page in french.pdf.pages for a in page.obj.get("/Annots", []) if a.Subtype == "/Link"]
+    assert all(str(a.Contents) != str(a.get("/Dest", "")) for a in links)
+    assert "1 (Sputnik Afrique)" not in {str(a.Contents) for a in links}  # source 2 is Sputnik
+    assert "2 (Sputnik Afrique)" in {str(a.Contents) for a in links}
 
 
 def test_structure_is_valid_and_reproducible(built, port_fire, tmp_path):
@@ -301,3 +306,9 @@ def test_structure_is_valid_and_reproducible(built, port_fire, tmp_path):
     build(ROOT / "examples" / "port-fire" / "facts.yaml", again)
     for pdf in port_fire.glob("*.pdf"):
         assert (again / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+
+
+def test_figures_keep_their_alternative_text(french):
+    alternatives = [str(e.get("/Alt", "")) for e in french.walk() if e.S == "/Figure"]
+    assert len(alternatives) == 2 and all(alternatives)  # the timeline and the locator
+    assert "Frise chronologique des principaux événements" in alternatives  # French catalog

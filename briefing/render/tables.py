@@ -6,8 +6,9 @@ column count drifts); it writes no /Scope and no IDTree for the /ID-/Headers pai
 each Table's rows are laid on a grid the way HTML's table model does (a cell spanning
 rows or columns occupies every slot it covers), then:
 
-- a TH in the head, or in a row of headers only, heads its columns (/Scope /Column);
-  a TH in a row with data cells heads its rows (/Scope /Row);
+- a TH heads rows or columns as its HTML ``scope`` says; without one, a TH in the head
+  or in a row of headers only heads its columns (/Scope /Column), a TH in a body row
+  with data cells its rows (/Scope /Row);
 - each TD lists (/Headers) the row headers of every row it covers and the column headers
   of every column it covers, by /ID;
 - the IDs (stable: table, row and column numbers) are indexed in the root's IDTree.
@@ -109,7 +110,8 @@ def _mend_table(tree: Tree, table, number: int) -> dict[str, Any]:
                     slots[(r + dr, column + dc)] = cell
             placed.append((cell, r, column, rows, columns))
             if cell.S == "/TH":
-                scope = "/Row" if section == "/TBody" and has_data else "/Column"
+                # The HTML's scope when it gave one (noted while the tree was built).
+                scope = str(attributes.get("/Scope", "/Row" if section == "/TBody" and has_data else "/Column"))
                 attributes.Scope = Name(scope)
                 scopes[cell.objgen] = scope
             column += columns

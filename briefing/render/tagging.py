@@ -32,6 +32,7 @@ from briefing.render.structure import Tree
 
 ARTIFACT_MARK = Name("/BriefingArtifact")
 TOC_MARK = Name("/BriefingTOC")
+SCOPES = {"row": "Row", "rowgroup": "Row", "col": "Column", "colgroup": "Column"}
 
 
 def install() -> None:
@@ -40,9 +41,9 @@ def install() -> None:
     import pydyf
     from weasyprint.pdf import tags as engine
 
-    builder = engine._build_box_tree
-    if getattr(builder, "briefing_annotates", False):
-        return
+    builder = getattr(engine, "_build_box_tree", None)
+    if builder is None or getattr(builder, "briefing_annotates", False):
+        return  # already wrapped; or another WeasyPrint (tests/test_tagged_pdf.py will tell)
 
     def annotated(box, *args, **kwargs) -> Iterator:
         for element in builder(box, *args, **kwargs):
@@ -64,6 +65,8 @@ def _annotate(element, box, pydyf) -> None:
     if str(element["S"]) == "/Table":
         # The pieces of a table split by page breaks share its HTML element.
         element["BriefingTable"] = pydyf.String(str(id(html)))
+    if str(element["S"]) == "/TH" and html.get("scope") in SCOPES:
+        element["A"]["Scope"] = "/" + SCOPES[html.get("scope")]  # pydyf writes "/…" strings as names
     if html.get("role") == "doc-toc":
         element["BriefingTOC"] = "true"
     annotation = getattr(box, "link_annotation", None)
@@ -71,6 +74,8 @@ def _annotate(element, box, pydyf) -> None:
         # The annotation's description is what a reader hears for the link: its own
         # label or text, in the brief's language, rather than the target's id.
         words = html.get("aria-label") or " ".join("".join(html.itertext()).split())
+        if html.get("title") and not html.get("aria-label"):
+            words = f"{words} ({html.get('title')})" if words else html.get("title")
         if words:
             annotation["Contents"] = pydyf.String(words)
 
