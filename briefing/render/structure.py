@@ -31,13 +31,20 @@ class Tree:
         self.document = document
         self.root = document.Root.StructTreeRoot
         self.page_index = {page.obj.objgen: i for i, page in enumerate(document.pages)}
+        # Kids by element: reading /K through pikepdf costs more than the whole repair
+        # otherwise; set_kids, the one way the tree is edited, keeps this current.
+        self._kids: dict[tuple[int, int], list] = {}
 
     # Reading ---------------------------------------------------------------------------
     def kids(self, element) -> list:
+        key = element.objgen
+        if key in self._kids:
+            return list(self._kids[key])
         k = element.get("/K")
-        if k is None:
-            return []
-        return list(k) if isinstance(k, Array) else [k]
+        kids = [] if k is None else list(k) if isinstance(k, Array) else [k]
+        if element.is_indirect:
+            self._kids[key] = kids
+        return list(kids)
 
     def children(self, element) -> list:
         return [kid for kid in self.kids(element) if is_element(kid)]
@@ -53,14 +60,16 @@ class Tree:
         """Every element reachable from the root, parents before children, in reading order."""
         return [e for top in self.children(self.root) for e in [top, *self.descendants(top)]]
 
-    def content_of(self, element) -> set[Content]:
+    def content_of(self, element, deep: bool = True) -> set[Content]:
+        """Marked content under ``element`` (with ``deep``, under its descendants too)."""
         found: set[Content] = set()
         page = self.page_index.get(element.Pg.objgen) if "/Pg" in element else None
         for kid in self.kids(element):
             if isinstance(kid, int) and page is not None:
                 found.add((page, kid))
             elif is_element(kid):
-                found |= self.content_of(kid)
+                if deep:
+                    found |= self.content_of(kid)
             elif isinstance(kid, Dictionary) and kid.get("/Type") == "/MCR":
                 found.add((self.page_index[kid.get("/Pg", element.get("/Pg")).objgen], int(kid.MCID)))
         return found
@@ -70,7 +79,7 @@ class Tree:
         WeasyPrint writes for margin boxes)."""
         reached: set[Content] = set()
         for element in self.elements():
-            reached |= self.content_of(element)
+            reached |= self.content_of(element, deep=False)
         orphaned: set[Content] = set()
         nums = list(self.root.ParentTree.get("/Nums", []))
         by_key = {page.obj.get("/StructParents"): i for i, page in enumerate(self.document.pages)}
@@ -86,6 +95,8 @@ class Tree:
             if is_element(kid):
                 kid.P = element
         element.K = Array(kids)
+        if element.is_indirect:
+            self._kids[element.objgen] = list(kids)
 
     def moved(self, kids: list, source, target) -> list:
         """``kids`` of ``source`` made valid under ``target``: an MCID on another page than

@@ -93,16 +93,14 @@ def repair(pdf: bytes) -> bytes:
                 artifacts.update(dict.fromkeys(tree.content_of(element), "/Layout"))
                 tree.detach(element)
         tree.merge_nested_links()
+        artifacts.update(dict.fromkeys(tables.join_pieces(tree), "/Pagination"))
         for element in tree.elements():
             if TOC_MARK in element:
                 _contents(tree, element)
-        artifacts.update(dict.fromkeys(tables.join_pieces(tree), "/Pagination"))
+            if tables.PIECE_MARK in element:
+                del element[tables.PIECE_MARK]
         tables.mend(tree)
         tree.prune_languages(str(document.Root.get("/Lang", "")))
-        for element in tree.elements():
-            for mark in (ARTIFACT_MARK, TOC_MARK, tables.PIECE_MARK):
-                if mark in element:
-                    del element[mark]
         tree.rebuild_parent_tree()
         tree.make_artifacts(artifacts)
         # WeasyPrint's /ID hashes the tree it wrote, marks included; qpdf derives a
