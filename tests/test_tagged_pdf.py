@@ -312,3 +312,10 @@ def test_figures_keep_their_alternative_text(french):
     alternatives = [str(e.get("/Alt", "")) for e in french.walk() if e.S == "/Figure"]
     assert len(alternatives) == 2 and all(alternatives)  # the timeline and the locator
     assert "Frise chronologique des principaux événements" in alternatives  # French catalog
+
+
+def test_an_element_broken_across_pages_is_one_element(french, built):
+    html = (built / "brief.fr.html").read_text(encoding="utf-8")
+    kinds = [e.S for e in french.walk()]
+    assert kinds.count("/Sect") == html.count("<section") > 5  # one per section of the brief
+    assert kinds.count("/Part") == html.count("<main") == 1

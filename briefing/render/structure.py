@@ -151,6 +151,25 @@ class Tree:
             kids.append(kid)
         self.set_kids(element, kids)
 
+    def join_split(self, mark: Name) -> None:
+        """Join adjacent siblings of one kind that carry the same ``mark`` (the pieces of
+        one HTML element) into the first; then the seams inside the joined elements."""
+        self._join(self.root, mark)
+
+    def _join(self, parent, mark: Name) -> None:
+        kids: list = []
+        for kid in self.kids(parent):
+            last = kids[-1] if kids else None
+            if (last is not None and is_element(kid) and is_element(last) and mark in kid and mark in last
+                    and str(kid[mark]) == str(last[mark]) and kid.S == last.S):
+                self.set_kids(last, self.kids(last) + self.moved(self.kids(kid), kid, last))
+                continue
+            kids.append(kid)
+        self.set_kids(parent, kids)
+        for kid in kids:
+            if is_element(kid):
+                self._join(kid, mark)
+
     def prune_languages(self, page_language: str) -> None:
         """Drop each /Lang its element would inherit anyway."""
         def walk(element, inherited: str) -> None:

@@ -29,7 +29,7 @@ from briefing.render.structure import Content
 from briefing.render.structure import Tree
 
 SECTIONS = ("/THead", "/TBody", "/TFoot")
-PIECE_MARK = Name("/BriefingTable")
+PIECE_MARK = Name("/BriefingNode")
 
 
 def join_pieces(tree: Tree) -> set[Content]:

@@ -10,13 +10,14 @@ row header spanning rows heads only the first of them, TH carry no /Scope, and t
 
 Two steps mend that. While WeasyPrint builds the tree, :func:`install` notes on each
 structure element what only the HTML knows (its ``lang``; a leader; the contents'
-``role="doc-toc"``; a link's text for its annotation). After the PDF is written,
-:func:`repair` restructures the tree with pikepdf, from the tree alone: orphaned and
-leader content becomes /Artifact marked content, nested Links merge, the contents become
-TOC/TOCI, table headers are recomputed on the table's grid (see
-:mod:`briefing.render.tables`), and the ParentTree is rebuilt from the tree, so every
-MCID left in a content stream belongs to exactly one reachable element. No date, random
-id or object order enters, so the bytes stay reproducible.
+``role="doc-toc"``; a link's text for its annotation; which HTML element it comes from).
+After the PDF is written, :func:`repair` restructures the tree with pikepdf: orphaned
+and leader content becomes /Artifact marked content, nested Links merge, the pieces of
+an element split across lines or pages (WeasyPrint builds the tree page by page) join
+into one element, the contents become TOC/TOCI, table headers are recomputed on the
+table's grid (see :mod:`briefing.render.tables`), and the ParentTree is rebuilt from the
+tree, so every MCID left in a content stream belongs to exactly one reachable element.
+No date, random id or object order enters, so the bytes stay reproducible.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def _annotate(element, box, pydyf) -> None:
         return
     if lang := html.get("lang"):
         element["Lang"] = pydyf.String(lang)
-    if str(element["S"]) == "/Table":
-        # The pieces of a table split by page breaks share its HTML element.
-        element["BriefingTable"] = pydyf.String(str(id(html)))
+    # The pieces of an element split by lines or pages (a section, a table, a quotation)
+    # share its HTML element: the identity of that element joins them afterwards.
+    element["BriefingNode"] = pydyf.String(str(id(html)))
     if str(element["S"]) == "/TH" and html.get("scope") in SCOPES:
         element["A"]["Scope"] = "/" + SCOPES[html.get("scope")]  # pydyf writes "/…" strings as names
     if html.get("role") == "doc-toc":
@@ -94,6 +95,7 @@ def repair(pdf: bytes) -> bytes:
                 tree.detach(element)
         tree.merge_nested_links()
         artifacts.update(dict.fromkeys(tables.join_pieces(tree), "/Pagination"))
+        tree.join_split(tables.PIECE_MARK)
         for element in tree.elements():
             if TOC_MARK in element:
                 _contents(tree, element)
