@@ -13,6 +13,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from briefing.errors import RenderError
+from briefing.render import tagging
 from briefing.render.theme import Theme
 from briefing.render.words import drop_joiners, keep_korean_words
 
@@ -75,6 +76,7 @@ def render_pdf(html: str, name: str, inputs: dict[str, bytes], as_of: dt.date,
     # fontTools stamps font subsets with the current time unless this is set.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
     fetcher = SandboxFetcher(roots)
+    tagging.install()
     missing = _EngineWarnings()
     LOGGER.addHandler(missing)
     try:
@@ -98,6 +100,7 @@ def render_pdf(html: str, name: str, inputs: dict[str, bytes], as_of: dt.date,
                           f"({missing.missing_glyphs[0]})")
     if missing.failed:
         raise RenderError(f"{name}: the PDF engine could not use a resource ({missing.failed[0][:300]})")
+    pdf = tagging.repair(pdf)
     if provenance is not None:
         from briefing.provenance import stamp as record
 
