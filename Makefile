@@ -1,5 +1,6 @@
 # make brief: set up, check, build every locale.  make test: set up, lint, type-check, run the tests.
 # make lock: refresh requirements-lock.txt (the pinned, hashed dependencies `make` installs).
+# make validate: check every HTML the project ships with axe-core (WCAG 2.2 AA) and the Nu HTML Checker.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,7 +11,7 @@ SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
 INPUTS := $(FACTS) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
-.PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema
+.PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema validate
 schema: schema/facts.schema.json
 .DELETE_ON_ERROR:
 
@@ -52,6 +53,25 @@ fuzz: $(SETUP)
 # Speed is measured here, never asserted by timed tests.
 bench: $(SETUP) $(SYSTEM)
 	$(BIN)/python benchmarks/run.py
+
+# Accessibility and markup of every HTML the project ships (the brief in each locale, each example), built
+# into a temporary folder: axe-core in Debian's Chromium and the Nu HTML Checker must find nothing
+# (tools/validate/validate.mjs says what is checked and what is set aside). Apart from `make test` because
+# it needs Chromium, Java, Node.js and npm packages; CI runs it after the tests.
+VALIDATE_SYSTEM := $(VENV)/.validate-system-done
+VALIDATE_NODE   := tools/validate/node_modules/.installed
+validate: $(SETUP) $(SYSTEM) $(VALIDATE_NODE)
+	BRIEFING=$(BIN)/briefing FACTS=$(FACTS) sh tools/validate/run.sh
+
+$(VALIDATE_SYSTEM): tools/validate-deps.sh | $(VENV)/bin/python
+	sh tools/validate-deps.sh
+	@touch $@
+
+# Exact versions and integrity hashes from package-lock.json. --ignore-scripts: vnu-jar's install script
+# would download a Java of its own; the system's Java runs the checker.
+$(VALIDATE_NODE): tools/validate/package.json tools/validate/package-lock.json $(VALIDATE_SYSTEM)
+	cd tools/validate && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 setup: $(SETUP) $(SYSTEM)
 

@@ -463,7 +463,10 @@ def test_desk_skeleton_extending_the_builtin_one_changes_only_the_footer(tmp_pat
 
     before, footer, after = parts(html)
     base_before, base_footer, base_after = parts(baseline_html)
-    assert footer.strip() == "<p>DESK FOOTER</p>"
+    # The footer landmark holds the block, then the bottom marking banner (a block of its own).
+    banner = '<div class="banner banner-bottom" role="note" aria-label="Handling marking">UNCLASSIFIED // OPEN SOURCE</div>'
+    assert footer.strip() == "<p>DESK FOOTER</p>" + banner
+    assert base_footer.rstrip().endswith(banner)
     assert "DESK FOOTER" not in base_footer
     assert before == base_before
     assert after == base_after

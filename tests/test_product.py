@@ -119,8 +119,11 @@ def test_html_is_self_contained_and_semantic(built):
     assert not re.search(r"url\((?!#)", html)
     for tag in ("<header", "<nav", "<main", "<section", "<figure", "<figcaption", "<caption", '<th scope="col"'):
         assert tag in html
-    assert re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', html)  # every graphic has a title
-    for svg_title in re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', html):
+    # every graphic has a title: an image, or a labelled group when it holds links (the timeline)
+    graphics = re.findall(r'<svg role="(img|group)" aria-labelledby="([^"]+)"', html)
+    assert {role for role, _ in graphics} == {"img", "group"}
+    assert len(graphics) == html.count("<svg")
+    for _, svg_title in graphics:
         assert f'<title id="{svg_title}">' in html
     assert '<a href="brief.fr.html" hreflang="fr" lang="fr">français</a>' in html
     assert "@media print" in html
