@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing import load
-from briefing.errors import BriefingError, LoadError
-from briefing.load import load_bytes, read_bytes
+from briefing import load, parts
+from briefing.errors import BriefingError
+from briefing.load import read_bytes
 from briefing.model import FactBase, Meta, Record, parse
 
 _META = "(meta)"  # the metadata's key: no record id can take it (ids are lowercase letters, digits, hyphens)
@@ -103,20 +103,22 @@ class Refused(BriefingError):
         return "\n".join([*self.problems, f"error: {self.message}"])
 
 
-def load_facts(content: bytes, name: str) -> FactBase:
-    """Load one side of a comparison (or the previous edition): it must load, follow the
-    schema and have unique ids, or :class:`Refused` gives the checker's messages."""
+def load_facts(content: bytes | parts.Source, name: str) -> FactBase:
+    """Load one side of a comparison (or the previous edition), a file's bytes or a fact base
+    as read (a folder's parts): it must load, follow the schema and have unique ids, or
+    :class:`Refused` gives the checker's messages."""
     from pydantic import ValidationError
 
     from briefing.check.problem import Problem
     from briefing.check.rules import duplicate_id, schema
 
-    try:
-        document = load_bytes(content, name)
-    except LoadError as error:
-        if error.rule is None:
-            raise
-        raise Refused(name, [error.format()]) from None
+    source = content if isinstance(content, parts.Source) else parts.read(Path(name), name, content)
+    document, errors = parts.load(source)
+    if document is None:
+        for error in errors:
+            if error.rule is None:
+                raise error
+        raise Refused(name, [error.format() for error in errors])
     try:
         facts = parse(document.data)
     except ValidationError as error:
@@ -128,7 +130,7 @@ def load_facts(content: bytes, name: str) -> FactBase:
         for finding in findings:
             position = (finding.position or (document.key_position(finding.path) if finding.at_key
                                              else document.position(finding.path)))
-            problems.append(Problem(file=name, line=position.line, column=position.column, rule=rule,
+            problems.append(Problem(file=document.file_of(finding.path), line=position.line, column=position.column, rule=rule,
                                     severity="error", message=finding.message))
         raise Refused(name, [problem.format() for problem in sorted(problems)])
     return facts
@@ -156,6 +158,23 @@ def read_revision(path: Path, revision: str) -> bytes:
     """The committed content of ``path`` at a git revision: a blob, refused by its size
     before it is read, like any fact base. The revision is only ever a revision: one
     starting with '-' is refused, and ``--end-of-options`` comes before it anyway."""
+    return _read_revision(path, revision, folder=False)  # type: ignore[return-value]
+
+
+def read_revision_parts(path: Path, revision: str) -> parts.Source:
+    """A fact base folder as committed at a git revision: its parts, each read like
+    :func:`read_revision` reads a file."""
+    found = _read_revision(path, revision, folder=True)
+    name = f"{path}@{revision}"
+    if isinstance(found, bytes):  # a file at that revision, a folder since
+        return parts.read(path, name, found)
+    if not found:
+        raise BriefingError(f"{_escape(name)} holds no *.yaml file at that revision")
+    return parts.Source(path, name, tuple(parts.Part(relative, f"{name}/{relative}", found[relative])
+                                          for relative in sorted(found)), True)
+
+
+def _read_revision(path: Path, revision: str, folder: bool) -> bytes | dict[str, bytes]:
     if not revision or revision.startswith("-") or any(_hidden(c) for c in revision):
         raise BriefingError(f"not a git revision: '{_escape(revision)}' (a revision cannot be empty or start "
                             "with '-')")
@@ -165,6 +184,8 @@ def read_revision(path: Path, revision: str) -> bytes:
         relative = path.resolve().relative_to(Path(top).resolve())
         name = f"{revision}:{relative.as_posix()}"
         kind = _git(["cat-file", "-t", "--end-of-options", name], top).decode().strip()
+        if folder and kind == "tree":
+            return _tree_parts(top, name, f"{path}@{revision}")
         if kind != "blob":
             raise BriefingError(f"cannot read {shown}: it is a {kind}, not a file")
         # the object itself from here on: what was measured is what is read
@@ -176,6 +197,24 @@ def read_revision(path: Path, revision: str) -> bytes:
         raise BriefingError(f"cannot read {shown}: {failed}") from None
     except (OSError, ValueError) as exc:
         raise BriefingError(f"cannot read {shown}: {exc}") from None
+
+
+def _tree_parts(top: str, tree: str, shown: str) -> dict[str, bytes]:
+    """The ``*.yaml`` blobs of a committed folder (hidden names skipped, as on disk), each
+    refused by its size before it is read."""
+    found = {}
+    for entry in _git(["ls-tree", "-r", "-z", "--end-of-options", tree], top).split(b"\0"):
+        if not entry:
+            continue
+        info, relative = entry.decode("utf-8", "replace").split("\t", 1)
+        mode, kind, blob = info.split()
+        if kind != "blob" or mode == "120000" or not relative.endswith(".yaml") \
+                or any(step.startswith(".") for step in relative.split("/")):
+            continue
+        if int(_git(["cat-file", "-s", blob], top)) > load.MAX_BYTES:
+            raise load.too_large(f"{shown}/{relative}")
+        found[relative] = _git(["cat-file", "blob", blob], top)
+    return found
 
 
 class _GitFailed(Exception):
