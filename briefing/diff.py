@@ -7,13 +7,12 @@ flow or block style, key order) is not a change; a changed text names its locale
 from __future__ import annotations
 
 import json
-import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing import load, parts
+from briefing import parts
 from briefing.errors import BriefingError
 from briefing.load import read_bytes
 from briefing.model import FactBase, Meta, Record, parse
@@ -113,6 +112,9 @@ def load_facts(content: bytes | parts.Source, name: str) -> FactBase:
     from briefing.check.rules import duplicate_id, schema
 
     source = content if isinstance(content, parts.Source) else parts.read(Path(name), name, content)
+    refused = next((part.refused for part in source.parts if part.refused is not None), None)
+    if refused is not None:  # not even read (over the size limit): refused like an unreadable file
+        raise refused
     document, errors = parts.load(source)
     if document is None:
         for error in errors:
@@ -149,89 +151,6 @@ def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff, b
     content = read_bytes(path, str(path), what="previous edition")
     old = load_facts(content, str(path))
     return old, compare(old, facts), content
-
-
-GIT_TIMEOUT = 60
-
-
-def read_revision(path: Path, revision: str) -> bytes:
-    """The committed content of ``path`` at a git revision: a blob, refused by its size
-    before it is read, like any fact base. The revision is only ever a revision: one
-    starting with '-' is refused, and ``--end-of-options`` comes before it anyway."""
-    return _read_revision(path, revision, folder=False)  # type: ignore[return-value]
-
-
-def read_revision_parts(path: Path, revision: str) -> parts.Source:
-    """A fact base folder as committed at a git revision: its parts, each read like
-    :func:`read_revision` reads a file."""
-    found = _read_revision(path, revision, folder=True)
-    name = f"{path}@{revision}"
-    if isinstance(found, bytes):  # a file at that revision, a folder since
-        return parts.read(path, name, found)
-    if not found:
-        raise BriefingError(f"{_escape(name)} holds no *.yaml file at that revision")
-    return parts.Source(path, name, tuple(parts.Part(relative, f"{name}/{relative}", found[relative])
-                                          for relative in sorted(found)), True)
-
-
-def _read_revision(path: Path, revision: str, folder: bool) -> bytes | dict[str, bytes]:
-    if not revision or revision.startswith("-") or any(_hidden(c) for c in revision):
-        raise BriefingError(f"not a git revision: '{_escape(revision)}' (a revision cannot be empty or start "
-                            "with '-')")
-    shown = f"{_escape(str(path))} at revision {_show(revision)}"
-    try:
-        top = _git(["rev-parse", "--show-toplevel"], path.resolve().parent).decode().strip()
-        relative = path.resolve().relative_to(Path(top).resolve())
-        name = f"{revision}:{relative.as_posix()}"
-        kind = _git(["cat-file", "-t", "--end-of-options", name], top).decode().strip()
-        if folder and kind == "tree":
-            return _tree_parts(top, name, f"{path}@{revision}")
-        if kind != "blob":
-            raise BriefingError(f"cannot read {shown}: it is a {kind}, not a file")
-        # the object itself from here on: what was measured is what is read
-        blob = _git(["rev-parse", "--verify", "--end-of-options", name], top).decode().strip()
-        if int(_git(["cat-file", "-s", blob], top)) > load.MAX_BYTES:
-            raise load.too_large(f"{path}@{revision}")
-        return _git(["cat-file", "blob", blob], top)
-    except _GitFailed as failed:
-        raise BriefingError(f"cannot read {shown}: {failed}") from None
-    except (OSError, ValueError) as exc:
-        raise BriefingError(f"cannot read {shown}: {exc}") from None
-
-
-def _tree_parts(top: str, tree: str, shown: str) -> dict[str, bytes]:
-    """The ``*.yaml`` blobs of a committed folder (hidden names skipped, as on disk), each
-    refused by its size before it is read."""
-    found = {}
-    for entry in _git(["ls-tree", "-r", "-z", "--end-of-options", tree], top).split(b"\0"):
-        if not entry:
-            continue
-        info, relative = entry.decode("utf-8", "replace").split("\t", 1)
-        mode, kind, blob = info.split()
-        if kind != "blob" or mode == "120000" or not relative.endswith(".yaml") \
-                or any(step.startswith(".") for step in relative.split("/")):
-            continue
-        if int(_git(["cat-file", "-s", blob], top)) > load.MAX_BYTES:
-            raise load.too_large(f"{shown}/{relative}")
-        found[relative] = _git(["cat-file", "blob", blob], top)
-    return found
-
-
-class _GitFailed(Exception):
-    pass
-
-
-def _git(arguments: list[str], folder: Path | str) -> bytes:
-    """Run git; its output, or :class:`_GitFailed` with its last line of error."""
-    try:
-        result = subprocess.run(["git", *arguments], cwd=folder, stdin=subprocess.DEVNULL, capture_output=True,
-                                timeout=GIT_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise _GitFailed(f"git did not answer within {GIT_TIMEOUT} s") from None
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise _GitFailed(_escape(message[-1] if message else f"git exited with {result.returncode}"))
-    return result.stdout
 
 
 # --- showing values: every character visible, every change distinguishable --------------
@@ -340,3 +259,7 @@ def as_json(diff: Diff) -> str:
     # so that the output read on a terminal shows them (the data is the same)
     # (a raw newline in the text can only be the indentation's)
     return "".join(json.dumps(c)[1:-1] if c != "\n" and _hidden(c) else c for c in text)
+
+
+# reading a committed edition: see briefing.revision
+from briefing.revision import GIT_TIMEOUT, read_revision, read_revision_parts  # noqa: E402,F401

@@ -71,6 +71,9 @@ class Preview:
         self.locales: list[str] = []
         self.version = 0
         self._pdf_thread: threading.Thread | None = None
+        from briefing import cache
+
+        self.parsed = cache.Memory()  # the parts as last parsed: a save re-parses only the part it changed
         self._pdf_again = False
 
     def refresh(self) -> None:
@@ -98,7 +101,8 @@ class Preview:
         try:
             source = parts.read(self.facts_path)
             problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings),
-                                             source=source)
+                                             source=source, parse=self.parsed.parse)
+            self.parsed.done()
             if self.settings is not None:
                 problems = check.select(problems, facts, self.settings.select, self.settings.ignore,
                                         self.settings.severity)

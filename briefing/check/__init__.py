@@ -51,17 +51,21 @@ def select(problems: list[Problem], facts: FactBase | None, chosen: set[str] | N
 
 
 def run_file(path: Path, display_name: str | None = None, context: Context | None = None,
-             content: bytes | None = None, source=None) -> tuple[list[Problem], FactBase | None]:
+             content: bytes | None = None, source=None, parse=None) -> tuple[list[Problem], FactBase | None]:
     """Load and check a fact base, a file or a folder of parts (``content``: a file's bytes, or
     ``source``: what :func:`briefing.parts.read` read, when already read: the build reads the
     fact base once, so what it checks is what it renders, fingerprints and attaches). Content
     problems (syntax, duplicate keys) become problems; a fact base that cannot be read at all
-    raises :class:`LoadError`."""
-    from briefing import parts
+    raises :class:`LoadError`. Parts read from disk are parsed through the cache next to them
+    (:mod:`briefing.cache`), or through ``parse`` (the live preview keeps them in memory)."""
+    from briefing import cache, parts
 
     if source is None:
         source = parts.read(path, display_name, content)
-    document, errors = parts.load(source)
+    cached = cache.for_source(source) if content is None and parse is None else None  # bytes given: not from disk
+    document, errors = parts.load(source, parse or (cached.parse if cached else None))
+    if cached is not None:
+        cached.prune()
     if document is None:
         problems = []
         for error in errors:
