@@ -8,7 +8,9 @@ OUT    := build
 
 SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
-INPUTS := $(FACTS) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
+# A fact base kept as a folder (briefing split): its parts are the inputs, not the folder itself.
+FACTS_FILES := $(if $(wildcard $(FACTS)/.),$(shell find $(FACTS) -name '*.yaml' -not -path '*/.*'),$(FACTS))
+INPUTS := $(FACTS_FILES) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
 .PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema
 schema: schema/facts.schema.json

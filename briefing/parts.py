@@ -164,6 +164,7 @@ class Merged(Document):
 
     def __init__(self, name: str, parts: list[Document]) -> None:
         self.file, self.text, self.parts = name, "", parts
+        self._strings: list[tuple[PathKey, str]] | None = None
         self.problems: list[LoadError] = []
         self._starts: dict[str, tuple[list[int], list[int]]] = {}  # list section -> (first index, part)
         self._owner: dict[str, int] = {}  # any other section -> its part
@@ -249,8 +250,10 @@ class Merged(Document):
 
     @property  # type: ignore[override]
     def strings(self) -> list[tuple[PathKey, str]]:  # type: ignore[override]
-        return [(self._merged_path(number, path), text)
-                for number, part in enumerate(self.parts) for path, text in part.strings]
+        if self._strings is None:  # made once: several text rules read it
+            self._strings = [(self._merged_path(number, path), text)
+                             for number, part in enumerate(self.parts) for path, text in part.strings]
+        return self._strings
 
     @strings.setter
     def strings(self, value) -> None:  # the dataclass's default; the parts hold the real lists
