@@ -114,3 +114,19 @@ def test_a_part_passed_by_pre_commit_checks_the_whole_configured_folder(tmp_path
     pattern = re.search(r"files: (\S+)", hook).group(1)  # type: ignore[union-attr]
     assert re.search(pattern, "desk/facts/events/001.yaml") and re.search(pattern, "facts.yaml")
     assert not re.search(pattern, "notes/other.yaml")
+
+
+def test_the_watcher_sees_an_edit_to_any_part_and_a_new_part(tmp_path):
+    from briefing.watch import _state
+
+    facts = tmp_path / "facts"
+    (facts / "events").mkdir(parents=True)
+    (facts / "a.yaml").write_text("".join(SMALL.splitlines(True)[:18]), encoding="utf-8")
+    (facts / "events" / "b.yaml").write_text("".join(SMALL.splitlines(True)[18:]), encoding="utf-8")
+    before = _state(facts, [], [])
+    assert set(before) == {facts / "a.yaml", facts / "events" / "b.yaml"}
+    (facts / "events" / "b.yaml").write_text("".join(SMALL.splitlines(True)[18:]) + "# edited\n")
+    after = _state(facts, [], [])
+    assert after != before
+    (facts / "events" / "c.yaml").write_text("events: []\n")
+    assert facts / "events" / "c.yaml" in _state(facts, [], [])
