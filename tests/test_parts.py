@@ -184,3 +184,29 @@ def test_a_split_base_reports_the_same_problems_at_the_same_lines_of_text(tmp_pa
         assert any(f"first defined at {tmp_path}/facts/sources/001.yaml:3" in p.message for p in folded)
     else:
         assert [(p.file, p.rule) for p in folded] == [(f"{tmp_path}/facts/events/005.yaml", "schema")]
+
+
+@pytest.mark.parametrize("name", ["facts/../evil.yaml", "facts//x.yaml", "facts/.hidden/x.yaml", "facts/x.sh",
+                                  "facts/a/./b.yaml", "facts/a\\..\\b.yaml"])
+def test_a_pdf_part_name_that_leads_elsewhere_is_refused(name):
+    with pytest.raises(load.LoadError, match="is not a part's name"):
+        parts.from_attachments({name: b"x: 1\n", "facts/meta.yaml": b"meta: {}\n"})
+
+
+def test_a_pdf_without_parts_and_one_with_parts():
+    assert parts.from_attachments({"facts.yaml": b"x"}) is None
+    found = parts.from_attachments({"facts/b/c.yaml": b"2", "facts/a.yaml": b"1", "previous/old.yaml": b"0"})
+    assert found == {"b/c.yaml": b"2", "a.yaml": b"1"}
+    # the digest input: each part's path and length before its bytes, in path order
+    assert parts.bundle(found) == b"a.yaml\x001\x001b/c.yaml\x001\x002"
+
+
+def test_a_part_that_is_a_pipe_is_one_message(tmp_path):
+    import os
+
+    root = folder(tmp_path, {"a.yaml": SMALL})
+    os.mkfifo(root / "b.yaml")
+    result = subprocess.run([sys.executable, "-m", "briefing", "check", str(root)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"{root}/b.yaml: error: fact base is not a regular file (a device or a pipe?)"
