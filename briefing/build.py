@@ -116,6 +116,9 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     from briefing import parts
 
     source = parts.read(facts_path)  # read once: the checked bytes are the rendered and attached ones
+    refused = next((part.refused for part in source.parts if part.refused is not None), None)
+    if refused is not None:  # not even read (over the size limit): the build cannot run
+        raise refused
     facts_bytes = source.bundle()
     facts = load_and_check(facts_path, stream, settings, source=source)
     theme = Theme.from_settings(settings) if settings is not None else Theme()
