@@ -9,7 +9,9 @@ OUT    := build
 
 SETUP  := $(VENV)/.setup-done
 SYSTEM := $(VENV)/.system-done
-INPUTS := $(FACTS) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
+# A fact base kept as a folder (briefing split): its parts are the inputs, not the folder itself.
+FACTS_FILES := $(if $(wildcard $(FACTS)/.),$(shell find $(FACTS) -name '*.yaml' -not -path '*/.*'),$(FACTS))
+INPUTS := $(FACTS_FILES) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
 .PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema validate
 schema: schema/facts.schema.json
@@ -96,7 +98,7 @@ $(SETUP): pyproject.toml requirements-lock.txt | $(VENV)/bin/python
 # the i18n test then names the catalog to mend. The pins are resolved for this venv's Python (3.11).
 lock: | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'pip-tools>=7.4'
-	$(BIN)/pip-compile --quiet $(if $(UPGRADE),--upgrade) --generate-hashes --allow-unsafe --extra test --extra fuzz --build-deps-for editable \
+	$(BIN)/pip-compile --quiet $(if $(UPGRADE),--upgrade) --generate-hashes --allow-unsafe --extra test --extra fuzz --extra bench --build-deps-for editable \
 	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements-lock.txt pyproject.toml
 
 # The JSON Schema editors use; a test fails when it is stale.

@@ -11,6 +11,10 @@ STAGE is what is timed; everything the stage needs beforehand is done first, unt
   pdf       our PDF stage for one locale: WeasyPrint with PDF/A-3b, tags, the attached fact
             base, the sandboxed fetcher and the glyph check
   floor     WeasyPrint alone on the same HTML: plain HTML(...).write_pdf(), default options
+  checkdir  `briefing check`'s own path (a file or a folder of parts, through the cache unless
+            BRIEFING_CACHE=0): what a cold or a warm check costs after start-up
+  preview   the live preview: after a first refresh (untimed), one claim of one part is edited
+            and the refresh that gives the new HTML of every locale is timed (PDFs not rebuilt)
 Peak memory is the process's maximum resident set size (ru_maxrss), imports included.
 """
 
@@ -33,8 +37,13 @@ def main(argv: list[str]) -> None:
     from briefing.model import PartialDate
     from briefing.render.html import render_html
 
-    facts_bytes = facts_path.read_bytes()
     result: dict = {"stage": stage, "locale": locale}
+    if stage in ("checkdir", "preview"):
+        result["seconds"] = _checkdir(facts_path) if stage == "checkdir" else _preview(facts_path)
+        result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
+    facts_bytes = facts_path.read_bytes()
     start = time.perf_counter()
     if stage == "parse":
         import yaml
@@ -60,7 +69,8 @@ def main(argv: list[str]) -> None:
                 from briefing.render.pdf import render_pdf
 
                 start = time.perf_counter()
-                pdf = render_pdf(html, f"brief.{locale}.pdf", facts_bytes, PartialDate(facts.meta.as_of).first_day)
+                pdf = render_pdf(html, f"brief.{locale}.pdf", {"facts.yaml": facts_bytes},
+                                 PartialDate(facts.meta.as_of).first_day)
             elif stage == "floor":
                 from weasyprint import HTML
 
@@ -77,6 +87,44 @@ def main(argv: list[str]) -> None:
     result["seconds"] = time.perf_counter() - start
     result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
+
+
+def _checkdir(facts_path: Path) -> float:
+    from briefing import check
+
+    start = time.perf_counter()
+    problems, facts = check.run_file(facts_path)
+    assert facts is not None and not [p for p in problems if p.severity == "error"], "fact base has errors"
+    return time.perf_counter() - start
+
+
+def edit_one_claim(facts_path: Path) -> Path:
+    """Change one character of the last event's credibility comment-free line in one part:
+    the smallest edit an analyst makes (the part is the folder's events part, or the file)."""
+    from briefing import parts
+
+    files = parts.part_paths(facts_path) if facts_path.is_dir() else [facts_path]
+    target = next((f for f in files if "events" in f.as_posix()), files[-1])
+    text = target.read_text(encoding="utf-8")
+    at = text.rindex("credibility: ") + len("credibility: ")
+    target.write_text(text[:at] + ("3" if text[at] != "3" else "4") + text[at + 1:], encoding="utf-8")
+    return target
+
+
+def _preview(facts_path: Path) -> float:
+    import io
+
+    from briefing.watch import Preview
+
+    preview = Preview(facts_path, facts_path.parent / "preview-out", io.StringIO())
+    preview._rebuild_pdfs = lambda: None  # type: ignore[method-assign]  # the HTML is what is timed
+    preview.refresh()
+    edit_one_claim(facts_path)
+    start = time.perf_counter()
+    preview.refresh()
+    seconds = time.perf_counter() - start
+    assert not preview.problems, preview.problems[:3]
+    return seconds
 
 
 if __name__ == "__main__":

@@ -84,6 +84,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--block-sizes", default="11000,110000", help="block-style bases (issue 17), as files and folders")
+    parser.add_argument("--only-scale", action="store_true", help="run only the block-style, folder and cache part")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     few, many = (1, 1) if args.quick else (3, 15)
@@ -103,6 +105,11 @@ def main() -> None:
     say("largest resident set size of those processes (interpreter and imports included).")
     say()
 
+    if args.only_scale:
+        from scale import scale
+
+        scale(say, work, [int(s) for s in args.block_sizes.split(",")], args.quick)
+        return
     # --- the shipped fact base ------------------------------------------------------
     say("## The shipped fact base")
     say()
@@ -197,6 +204,9 @@ def main() -> None:
             growth = big["seconds"] / checks[10_000]["seconds"]
             say(f"Growth from 10,000 to 100,000 claims: x{growth:.1f} (target at most x11: {verdict(growth <= 11)}).")
         say()
+    from scale import scale  # noqa: E402 - benchmarks/ is the script's folder, on sys.path
+
+    scale(say, work, [int(s) for s in args.block_sizes.split(",")], args.quick)
     output = Path(args.output)
     kept = ""  # the hand-written analysis below the marker survives a new run
     if output.exists() and MARKER in output.read_text(encoding="utf-8"):

@@ -32,11 +32,14 @@ from briefing.render.theme import Theme
 MANIFEST = ".briefing-manifest.json"
 
 
-def load_and_check(facts_path: Path, stream=sys.stderr, settings=None, content: bytes | None = None) -> FactBase:
-    """Load and check (``content``: the file's bytes, when already read); print every problem;
+def load_and_check(facts_path: Path, stream=sys.stderr, settings=None, content: bytes | None = None,
+                   source=None) -> FactBase:
+    """Load and check (``content``: a file's bytes, or ``source``: what :func:`briefing.parts.read`
+    read, when already read); print every problem;
     raise :class:`CheckFailed` when any is an error. The desk's rule selection and severities
     (``settings``) apply, as they do to ``check``."""
-    problems, facts = check.run_file(facts_path, context=check.Context.from_settings(settings), content=content)
+    problems, facts = check.run_file(facts_path, context=check.Context.from_settings(settings), content=content,
+                                     source=source)
     if settings is not None:
         problems = check.select(problems, facts, settings.select, settings.ignore, settings.severity)
     for problem in problems:
@@ -69,10 +72,13 @@ class Job:
 
     facts: FactBase
     facts_bytes: bytes
+    """The fact base's bytes (a folder's: :meth:`briefing.parts.Source.bundle`), for its digest."""
     theme: Theme
     formats: tuple[str, ...]
     previous: Any = None
     previous_name: str = ""
+    attachments: dict[str, bytes] | None = None
+    """The files the PDF carries (a folder's parts with their paths); default: ``facts_bytes``."""
 
 
 def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
@@ -87,7 +93,7 @@ def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
         from briefing.render.pdf import render_pdf
 
         start = time.perf_counter()
-        inputs = {FACTS_NAME: job.facts_bytes}
+        inputs = dict(job.attachments or {FACTS_NAME: job.facts_bytes})
         previous_bytes = job.previous[2] if job.previous else b""
         if job.previous:
             inputs[PREVIOUS_PREFIX + job.previous_name] = previous_bytes
@@ -107,10 +113,14 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
           force: bool = False, settings=None) -> list[Path]:
     """Build the brief for each locale; return the paths written (unchanged outputs are skipped).
     ``settings`` (:mod:`briefing.config`) gives the desk's theme and rule selection."""
-    from briefing.load import read_bytes
+    from briefing import parts
 
-    facts_bytes = read_bytes(facts_path)  # read once: the checked bytes are the rendered and attached ones
-    facts = load_and_check(facts_path, stream, settings, facts_bytes)
+    source = parts.read(facts_path)  # read once: the checked bytes are the rendered and attached ones
+    refused = next((part.refused for part in source.parts if part.refused is not None), None)
+    if refused is not None:  # not even read (over the size limit): the build cannot run
+        raise refused
+    facts_bytes = source.bundle()
+    facts = load_and_check(facts_path, stream, settings, source=source)
     theme = Theme.from_settings(settings) if settings is not None else Theme()
     wanted = locales or list(facts.meta.locales)
     if settings is not None and not facts.meta.marking:
@@ -122,7 +132,7 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     from briefing.diff import since_previous
 
     previous = since_previous(facts, facts_path)
-    job = Job(facts, facts_bytes, theme, formats, previous, facts.meta.previous or "")
+    job = Job(facts, facts_bytes, theme, formats, previous, facts.meta.previous or "", source.attachments())
     digests = input_digests(facts_bytes, wanted, theme, previous[2] if previous else b"")
     from briefing.outputs import build_lock, write_all
 

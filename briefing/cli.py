@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", default="stix", choices=["stix"], help="stix: a STIX 2.1 bundle (JSON)")
     export.add_argument("--out", type=Path, metavar="FILE", help="write here (default: standard output)")
 
+    split = commands.add_parser("split", help="turn a single-file fact base into a folder of parts")
+    split.add_argument("facts", type=Path, metavar="FACTS", help="the fact base file")
+    split.add_argument("folder", type=Path, metavar="DIR", help="the new folder (must be empty or absent)")
+    split.add_argument("--size", type=_count, default=1000, metavar="N",
+                       help="records per part when a section is longer (default: 1000)")
+    split.add_argument("--by-year", action="store_true", help="cut long sections where the records' year changes")
+
     verify = commands.add_parser("verify", help="rebuild a PDF brief from the fact base it carries and compare")
     verify.add_argument("pdf", type=Path, metavar="BRIEF.pdf")
     return parser
@@ -126,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
             from briefing.verify import verify
 
             return verify(args.pdf, settings=config.load() if config.find(Path.cwd().resolve()) else None)
+        if args.command == "split":
+            from briefing.split import split
+
+            written = split(args.facts, args.folder, args.size, args.by_year)
+            print(f"wrote {len(written)} part(s) to {args.folder}; check them with: briefing check {args.folder}")
+            return 0
         if args.command == "init":
             from briefing.scaffold import init
 
@@ -209,7 +222,7 @@ def _check(args: argparse.Namespace, settings) -> int:
     if ignore is not None:
         settings.override("ignore", ignore)
     context = check.Context.from_settings(settings)
-    paths = args.facts or settings.facts
+    paths = _whole(args.facts, settings.facts) if args.facts else settings.facts
     problems = []
     for path in paths:
         found, facts = check.run_file(path, context=context)
@@ -229,6 +242,18 @@ def _check(args: argparse.Namespace, settings) -> int:
         print(report.sarif(problems, name, check.REGISTRY.values()))
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(p.severity in failing for p in problems) else 0
+
+
+def _whole(paths: list[Path], configured: list[Path]) -> list[Path]:
+    """The fact bases to check for the paths given: a part of a configured fact base folder
+    stands for the whole folder (pre-commit passes the changed files), named once."""
+    folders = [folder for folder in configured if folder.is_dir()]
+    chosen: list[Path] = []
+    for path in paths:
+        found = next((folder for folder in folders if path.resolve().is_relative_to(folder.resolve())), path)
+        if found not in chosen:
+            chosen.append(found)
+    return chosen
 
 
 def _config(settings) -> int:
@@ -265,26 +290,23 @@ def _rules(rule_id: str | None) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from briefing import diff
 
+    from briefing import parts
+
     if args.since is not None:
         if len(args.files) != 1:
             raise BriefingError("with --since, give one file: briefing diff --since REV facts.yaml")
         new_path = args.files[0]
-        old_name, old_bytes = f"{new_path}@{args.since}", diff.read_revision(new_path, args.since)
+        old_name = f"{new_path}@{args.since}"
+        old: bytes | parts.Source = (diff.read_revision_parts(new_path, args.since) if parts.is_folder(new_path)
+                                     else diff.read_revision(new_path, args.since))
     else:
         if len(args.files) != 2:
             raise BriefingError("give two files: briefing diff OLD NEW (or one file with --since REV)")
         old_path, new_path = args.files
-        old_name, old_bytes = str(old_path), _read(old_path)
-    changes = diff.compare(diff.load_facts(old_bytes, old_name), diff.load_facts(_read(new_path), str(new_path)))
+        old_name, old = str(old_path), parts.read(old_path)  # a file or a folder, read like any fact base
+    changes = diff.compare(diff.load_facts(old, old_name), diff.load_facts(parts.read(new_path), str(new_path)))
     print(diff.as_json(changes) if args.format == "json" else diff.as_text(changes, old_name, str(new_path)))
     return 0
-
-
-def _read(path: Path) -> bytes:
-    """A file to compare, read like any fact base (regular files only, size-capped first)."""
-    from briefing.load import read_bytes
-
-    return read_bytes(path, str(path))
 
 
 def _build(args: argparse.Namespace, settings) -> int:

@@ -6,7 +6,7 @@ parents. Paths in it are relative to its folder and must stay inside it. Every s
 remembers where it came from, for ``briefing config``.
 
 ```toml
-facts = "facts.yaml"                  # or a list of fact bases
+facts = "facts.yaml"                  # or a folder of parts ("facts"), or a list of fact bases
 out = "build"
 templates = ["templates"]             # the desk's template folders, before the built-in theme
 stylesheets = ["templates/house.css"] # appended after the built-in stylesheet

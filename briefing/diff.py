@@ -7,15 +7,14 @@ flow or block style, key order) is not a change; a changed text names its locale
 from __future__ import annotations
 
 import json
-import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing import load
-from briefing.errors import BriefingError, LoadError
-from briefing.load import load_bytes, read_bytes
+from briefing import parts
+from briefing.errors import BriefingError
+from briefing.load import read_bytes
 from briefing.model import FactBase, Meta, Record, parse
 
 _META = "(meta)"  # the metadata's key: no record id can take it (ids are lowercase letters, digits, hyphens)
@@ -103,20 +102,25 @@ class Refused(BriefingError):
         return "\n".join([*self.problems, f"error: {self.message}"])
 
 
-def load_facts(content: bytes, name: str) -> FactBase:
-    """Load one side of a comparison (or the previous edition): it must load, follow the
-    schema and have unique ids, or :class:`Refused` gives the checker's messages."""
+def load_facts(content: bytes | parts.Source, name: str) -> FactBase:
+    """Load one side of a comparison (or the previous edition), a file's bytes or a fact base
+    as read (a folder's parts): it must load, follow the schema and have unique ids, or
+    :class:`Refused` gives the checker's messages."""
     from pydantic import ValidationError
 
     from briefing.check.problem import Problem
     from briefing.check.rules import duplicate_id, schema
 
-    try:
-        document = load_bytes(content, name)
-    except LoadError as error:
-        if error.rule is None:
-            raise
-        raise Refused(name, [error.format()]) from None
+    source = content if isinstance(content, parts.Source) else parts.read(Path(name), name, content)
+    refused = next((part.refused for part in source.parts if part.refused is not None), None)
+    if refused is not None:  # not even read (over the size limit): refused like an unreadable file
+        raise refused
+    document, errors = parts.load(source)
+    if document is None:
+        for error in errors:
+            if error.rule is None:
+                raise error
+        raise Refused(name, [error.format() for error in errors])
     try:
         facts = parse(document.data)
     except ValidationError as error:
@@ -128,7 +132,7 @@ def load_facts(content: bytes, name: str) -> FactBase:
         for finding in findings:
             position = (finding.position or (document.key_position(finding.path) if finding.at_key
                                              else document.position(finding.path)))
-            problems.append(Problem(file=name, line=position.line, column=position.column, rule=rule,
+            problems.append(Problem(file=document.file_of(finding.path), line=position.line, column=position.column, rule=rule,
                                     severity="error", message=finding.message))
         raise Refused(name, [problem.format() for problem in sorted(problems)])
     return facts
@@ -147,52 +151,6 @@ def since_previous(facts: FactBase, facts_path: Path) -> tuple[FactBase, Diff, b
     content = read_bytes(path, str(path), what="previous edition")
     old = load_facts(content, str(path))
     return old, compare(old, facts), content
-
-
-GIT_TIMEOUT = 60
-
-
-def read_revision(path: Path, revision: str) -> bytes:
-    """The committed content of ``path`` at a git revision: a blob, refused by its size
-    before it is read, like any fact base. The revision is only ever a revision: one
-    starting with '-' is refused, and ``--end-of-options`` comes before it anyway."""
-    if not revision or revision.startswith("-") or any(_hidden(c) for c in revision):
-        raise BriefingError(f"not a git revision: '{_escape(revision)}' (a revision cannot be empty or start "
-                            "with '-')")
-    shown = f"{_escape(str(path))} at revision {_show(revision)}"
-    try:
-        top = _git(["rev-parse", "--show-toplevel"], path.resolve().parent).decode().strip()
-        relative = path.resolve().relative_to(Path(top).resolve())
-        name = f"{revision}:{relative.as_posix()}"
-        kind = _git(["cat-file", "-t", "--end-of-options", name], top).decode().strip()
-        if kind != "blob":
-            raise BriefingError(f"cannot read {shown}: it is a {kind}, not a file")
-        # the object itself from here on: what was measured is what is read
-        blob = _git(["rev-parse", "--verify", "--end-of-options", name], top).decode().strip()
-        if int(_git(["cat-file", "-s", blob], top)) > load.MAX_BYTES:
-            raise load.too_large(f"{path}@{revision}")
-        return _git(["cat-file", "blob", blob], top)
-    except _GitFailed as failed:
-        raise BriefingError(f"cannot read {shown}: {failed}") from None
-    except (OSError, ValueError) as exc:
-        raise BriefingError(f"cannot read {shown}: {exc}") from None
-
-
-class _GitFailed(Exception):
-    pass
-
-
-def _git(arguments: list[str], folder: Path | str) -> bytes:
-    """Run git; its output, or :class:`_GitFailed` with its last line of error."""
-    try:
-        result = subprocess.run(["git", *arguments], cwd=folder, stdin=subprocess.DEVNULL, capture_output=True,
-                                timeout=GIT_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise _GitFailed(f"git did not answer within {GIT_TIMEOUT} s") from None
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise _GitFailed(_escape(message[-1] if message else f"git exited with {result.returncode}"))
-    return result.stdout
 
 
 # --- showing values: every character visible, every change distinguishable --------------
@@ -301,3 +259,7 @@ def as_json(diff: Diff) -> str:
     # so that the output read on a terminal shows them (the data is the same)
     # (a raw newline in the text can only be the indentation's)
     return "".join(json.dumps(c)[1:-1] if c != "\n" and _hidden(c) else c for c in text)
+
+
+# reading a committed edition: see briefing.revision
+from briefing.revision import GIT_TIMEOUT, read_revision, read_revision_parts  # noqa: E402,F401

@@ -82,6 +82,22 @@ class Document:
         found = self.ends.get(tuple(path))
         return _unpack(found) if found else None
 
+    # A fact base kept as a folder (:mod:`briefing.parts`) answers these per part.
+    def file_of(self, path: PathKey) -> str:
+        """The file the value at ``path`` is written in."""
+        return self.file
+
+    def text_of(self, path: PathKey) -> str:
+        """The text of the file the value at ``path`` is written in."""
+        return self.text
+
+    def where(self, path: PathKey, seen_from: PathKey) -> str:
+        """How a message at ``seen_from`` names the place of ``path``: "line 12" in the same
+        file, "facts/sources.yaml:12" in another part of a folder."""
+        line = self.position(path).line
+        file = self.file_of(path)
+        return f"line {line}" if file == self.file_of(seen_from) else f"{file}:{line}"
+
 
 def _pack(line: int, column: int) -> int:
     return line << 32 | column

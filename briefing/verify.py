@@ -46,7 +46,15 @@ def verify(pdf_path: Path, stream=sys.stdout, settings=None) -> int:
     if recorded is None:
         raise BriefingError("this PDF records no provenance: it was not made by briefing 0.2 or later",
                             file=str(pdf_path))
+    from briefing import parts
+
     facts = attached.get(records.FACTS_NAME)
+    try:
+        folder = parts.from_attachments(attached) if facts is None else None
+    except LoadError as error:
+        raise BriefingError(error.message, file=str(pdf_path)) from None
+    if folder is not None:  # a fact base kept as a folder: its parts, with their paths
+        facts = parts.bundle(folder)
     say(f"{pdf_path}: made by briefing {recorded.tool_version}, locale {recorded.locale}, "
         f"fact base sha256:{recorded.facts[:16]}")
     if facts is None or records.sha256(facts) != recorded.facts:
@@ -61,7 +69,7 @@ def verify(pdf_path: Path, stream=sys.stdout, settings=None) -> int:
         say(f"made by another version of the tool: the PDF by briefing {recorded.tool_version}, this is "
             f"briefing {__version__}; its content cannot be proven here (install {recorded.tool_version} to verify)")
         return OTHER_VERSION
-    rebuilt, theme = _rebuild(facts, recorded, previous, _theme_settings(recorded, settings, say))
+    rebuilt, theme = _rebuild(folder or facts, recorded, previous, _theme_settings(recorded, settings, say))
     if rebuilt == pdf:
         say("identical: rebuilding the attached fact base gives these exact bytes")
         return IDENTICAL
@@ -90,7 +98,8 @@ def _theme_settings(recorded, settings, say):
     return settings
 
 
-def _rebuild(facts: bytes, recorded, previous: bytes | None, settings=None) -> tuple[bytes, str]:
+def _rebuild(facts: bytes | dict[str, bytes], recorded, previous: bytes | None, settings=None) -> tuple[bytes, str]:
+    """``facts``: a file's bytes, or a folder's parts (relative path -> bytes)."""
     import copy
     import io
 
@@ -100,7 +109,13 @@ def _rebuild(facts: bytes, recorded, previous: bytes | None, settings=None) -> t
 
     with tempfile.TemporaryDirectory(prefix="briefing-verify-") as folder:
         root = Path(folder)
-        (root / "facts.yaml").write_bytes(facts)
+        facts_path = root / ("facts" if isinstance(facts, dict) else "facts.yaml")
+        if isinstance(facts, dict):
+            for relative, content in facts.items():  # names checked by parts.from_attachments
+                (facts_path / relative).parent.mkdir(parents=True, exist_ok=True)
+                (facts_path / relative).write_bytes(content)
+        else:
+            facts_path.write_bytes(facts)
         if previous is not None:
             target = (root / recorded.previous_name).resolve()
             if not target.is_relative_to(root.resolve()):
@@ -111,10 +126,10 @@ def _rebuild(facts: bytes, recorded, previous: bytes | None, settings=None) -> t
         out = root / "out"
         desk = copy.copy(settings) if settings is not None else None
         if desk is not None:  # the desk's theme and rule selection; the fact base and output are here
-            desk.facts, desk.out = [root / "facts.yaml"], out
+            desk.facts, desk.out = [facts_path], out
         problems = io.StringIO()
         try:
-            build(root / "facts.yaml", out, [recorded.locale], ("pdf",), stream=problems, jobs=1, settings=desk)
+            build(facts_path, out, [recorded.locale], ("pdf",), stream=problems, jobs=1, settings=desk)
         except CheckFailed:
             shown = "; ".join(line.split(": ", 1)[-1] for line in problems.getvalue().splitlines()[:3])
             raise BriefingError(f"the attached fact base does not pass this installation's check, so the PDF cannot "

@@ -15,7 +15,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from briefing import check
+from briefing import check, parts
 from briefing.errors import BriefingError
 
 HOST = "127.0.0.1"  # loopback only: the preview is for the analyst at this machine
@@ -71,6 +71,9 @@ class Preview:
         self.locales: list[str] = []
         self.version = 0
         self._pdf_thread: threading.Thread | None = None
+        from briefing import cache
+
+        self.parsed = cache.Memory()  # the parts as last parsed: a save re-parses only the part it changed
         self._pdf_again = False
 
     def refresh(self) -> None:
@@ -96,7 +99,10 @@ class Preview:
     def _render(self) -> tuple[list[str], bool, dict[str, str], list[str]]:
         """(problem lines, failed, page per locale, locales)."""
         try:
-            problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings))
+            source = parts.read(self.facts_path)
+            problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings),
+                                             source=source, parse=self.parsed.parse)
+            self.parsed.done()
             if self.settings is not None:
                 problems = check.select(problems, facts, self.settings.select, self.settings.ignore,
                                         self.settings.severity)
@@ -108,11 +114,10 @@ class Preview:
             return lines, True, {}, []
         assert facts is not None  # facts is None only when failed
         from briefing.diff import since_previous
-        from briefing.load import read_bytes
         from briefing.render.html import render_html
 
         try:
-            facts_bytes = read_bytes(self.facts_path, str(self.facts_path))
+            facts_bytes = source.bundle()  # the bytes checked are the bytes fingerprinted
             previous = since_previous(facts, self.facts_path)
             pages = {locale: render_html(facts, locale, facts_bytes, self.theme, previous=previous)
                      for locale in facts.meta.locales}
@@ -224,7 +229,7 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 def _state(facts: Path, looks: list[Path], stylesheets) -> dict[Path, tuple[int, int, int] | None]:
     """The stamp of every file the brief is made from (fact base, templates, catalogs, style sheets)."""
-    files = [facts, *stylesheets]
+    files = [*(parts.part_paths(facts) if parts.is_folder(facts) else [facts]), *stylesheets]
     for root in looks:
         try:
             files += [path for path in root.rglob("*") if path.is_file()]
@@ -236,7 +241,7 @@ def _state(facts: Path, looks: list[Path], stylesheets) -> dict[Path, tuple[int,
 def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, settings=None, debug: bool = False) -> None:
     import watchfiles
 
-    if not facts_path.is_file():
+    if not facts_path.is_file() and not parts.is_folder(facts_path):
         raise BriefingError("fact base not found; nothing to watch", file=str(facts_path))
     preview = Preview(facts_path, out_dir, stream, settings, debug)
     try:  # the port first: a taken one is reported before any build
@@ -256,7 +261,10 @@ def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, setting
     print(f"serving http://{host}:{actual}/ (Ctrl-C to stop)", file=stream, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     # The folders themselves, not their trees: the project folder holds .venv and .git.
+    folders = [target, *(p for p in target.rglob("*") if p.is_dir() and not p.name.startswith("."))] \
+        if parts.is_folder(target) else []  # a folder fact base: every folder of parts
     watched = sorted({str(facts_path.resolve().parent)} | {str(p.parent) for p in theme.stylesheets}
+                     | {str(folder) for folder in folders}
                      | {str(folder) for root in looks for folder in (root, *root.rglob("*")) if folder.is_dir()})
     try:
         for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True,

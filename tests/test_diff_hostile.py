@@ -195,10 +195,12 @@ def test_a_fifo_is_refused_without_blocking(tmp_path, side):
     assert message == f"{fifo}: error: fact base is not a regular file (a device or a pipe?)"
 
 
-def test_a_directory_and_a_missing_file_are_one_message_each(tmp_path):
+def test_a_folder_without_parts_and_a_missing_file_are_one_message_each(tmp_path):
     ok = tmp_path / "ok.yaml"
     ok.write_text(BASE, encoding="utf-8")
-    assert _one_message(run(tmp_path, ok), 2) == f"{tmp_path}: error: fact base is a directory, not a file"
+    (tmp_path / "empty").mkdir()  # a folder is a fact base of parts (briefing.parts); this one has none
+    assert _one_message(run(tmp_path / "empty", ok), 2) == (f"{tmp_path / 'empty'}: error: this folder holds no "
+                                                            "*.yaml file: a fact base folder has one file per part")
     assert _one_message(run(ok, tmp_path / "no.yaml"), 2) == f"{tmp_path / 'no.yaml'}: error: fact base not found"
 
 

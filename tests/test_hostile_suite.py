@@ -406,7 +406,7 @@ CASES = [
          "in the previous edition, facts-1.yaml:35:19: format character U+202E", "facts.yaml:6:13"),
 
     # unreadable inputs ----------------------------------------------------------------------
-    case("check-directory", directory(), CHECK, 2, "fact base is a directory, not a file"),
+    case("check-directory", directory(), CHECK, 2, "this folder holds no *.yaml file"),  # a folder is a base of parts
     case("check-fifo", fifo(), CHECK, 2, "not a regular file"),
     case("check-dev-zero", symlink("/dev/zero"), CHECK, 2, "not a regular file"),
     case("check-missing", remove(), CHECK, 2, "fact base not found"),
@@ -414,7 +414,7 @@ CASES = [
     case("check-70mb", sparse(), CHECK, 1, "[yaml-limits] fact base is larger than 64 MiB", "facts.yaml:1:1"),
     case("check-symlink-loop", symlink("facts.yaml"), CHECK, 2, "Too many levels of symbolic links"),
     case("check-dangling-symlink", symlink("nowhere.yaml"), CHECK, 2, "fact base not found"),
-    case("build-directory", directory(), BUILD, 2, "fact base is a directory, not a file"),
+    case("build-directory", directory(), BUILD, 2, "this folder holds no *.yaml file"),  # a folder is a base of parts
     case("build-fifo", fifo(), BUILD, 2, "not a regular file"),
     case("build-dev-zero", symlink("/dev/zero"), BUILD, 2, "not a regular file"),
     case("build-missing", remove(), BUILD, 2, "fact base not found"),
@@ -561,10 +561,11 @@ def contents(folder: Path) -> dict[str, bytes]:
 
 
 def listing(desk: Path) -> set[str]:
-    """Every name in the desk (not followed through symlinks, not read), but git's own folder."""
+    """Every name in the desk (not followed through symlinks, not read), but git's own folder and
+    the parse cache (kept on purpose, ignored by git, safe to delete: briefing.cache)."""
     names = set()
     for top, folders, files in os.walk(desk):
-        folders[:] = [f for f in folders if f != ".git"]
+        folders[:] = [f for f in folders if f not in (".git", ".briefing-cache")]
         names.update(str(Path(top, name).relative_to(desk)) for name in folders + files)
     return names
 

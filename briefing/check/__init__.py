@@ -18,8 +18,7 @@ from pathlib import Path
 
 from briefing.check.problem import Finding, Problem
 from briefing.check.rules import REGISTRY
-from briefing.errors import LoadError
-from briefing.load import Document, load_bytes, load_file
+from briefing.load import Document
 from briefing.perf import gc_paused
 from briefing.model import FactBase
 
@@ -60,22 +59,32 @@ def select(problems: list[Problem], facts: FactBase | None, chosen: set[str] | N
 
 
 def run_file(path: Path, display_name: str | None = None, context: Context | None = None,
-             content: bytes | None = None) -> tuple[list[Problem], FactBase | None]:
-    """Load and check a file (or ``content``, its bytes already read: the build reads the fact
-    base once, so what it checks is what it renders, fingerprints and attaches). Content
-    problems (syntax, duplicate keys) become problems; a file that cannot be read at all
-    raises :class:`LoadError`."""
-    try:
-        name = display_name or str(path)
-        document = load_bytes(content, name) if content is not None else load_file(path, display_name=name)
-    except LoadError as error:
-        if error.rule is None:
-            raise
-        position = error.position
-        rule = REGISTRY[error.rule]
-        return [Problem(file=error.file or str(path), line=position.line if position else 1,
-                        column=position.column if position else 1, rule=rule.ID,
-                        severity=rule.SEVERITY, message=error.message)], None
+             content: bytes | None = None, source=None, parse=None) -> tuple[list[Problem], FactBase | None]:
+    """Load and check a fact base, a file or a folder of parts (``content``: a file's bytes, or
+    ``source``: what :func:`briefing.parts.read` read, when already read: the build reads the
+    fact base once, so what it checks is what it renders, fingerprints and attaches). Content
+    problems (syntax, duplicate keys) become problems; a fact base that cannot be read at all
+    raises :class:`LoadError`. Parts read from disk are parsed through the cache next to them
+    (:mod:`briefing.cache`), or through ``parse`` (the live preview keeps them in memory)."""
+    from briefing import cache, parts
+
+    if source is None:
+        source = parts.read(path, display_name, content)
+    cached = cache.for_source(source) if content is None and parse is None else None  # bytes given: not from disk
+    document, errors = parts.load(source, parse or (cached.parse if cached else None))
+    if cached is not None:
+        cached.prune()
+    if document is None:
+        problems = []
+        for error in errors:
+            if error.rule is None:
+                raise error
+            position = error.position
+            rule = REGISTRY[error.rule]
+            problems.append(Problem(file=error.file or str(path), line=position.line if position else 1,
+                                    column=position.column if position else 1, rule=rule.ID,
+                                    severity=rule.SEVERITY, message=error.message))
+        return sorted(problems), None
     return run(document, context=context)
 
 
@@ -124,6 +133,6 @@ def _problem(rule, document: Document, finding: Finding) -> Problem:
     else:
         position = document.position(finding.path)
         end = document.end(finding.path)
-    return Problem(file=finding.file or document.file, line=position.line, column=position.column,
+    return Problem(file=finding.file or document.file_of(finding.path), line=position.line, column=position.column,
                    rule=rule.ID, severity=rule.SEVERITY, message=finding.message,
                    end_line=end.line if end else None, end_column=end.column if end else None)

@@ -44,7 +44,7 @@ def period(value: str) -> tuple[dt.date, dt.date]:
 def column_of(document, path: tuple, needle: str) -> Position:
     """Position of ``needle`` inside the string at ``path`` when it sits on the first line."""
     start = document.position(path)
-    lines = document.text.splitlines()
+    lines = document.text_of(path).splitlines()
     if 0 < start.line <= len(lines):
         line = lines[start.line - 1]
         where = line.find(needle, start.column - 1)

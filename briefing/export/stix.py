@@ -43,13 +43,13 @@ def run(facts_path: Path, out: Path | None, stream: TextIO = sys.stderr, setting
     """Load and check like the build, with the desk's ``settings`` (problems printed to
     ``stream``); on any error write nothing and return its exit status; else write the bundle
     to ``out`` (atomically) or stdout."""
+    from briefing import parts
     from briefing.build import load_and_check
-    from briefing.load import read_bytes
 
     try:
-        content = read_bytes(facts_path)  # read once: the checked bytes are the exported ones
-        facts = load_and_check(facts_path, stream, settings, content)
-        text = export_stix(facts, content, settings.marking if settings is not None else None)
+        source = parts.read(facts_path)  # read once (a file or a folder): the checked bytes are the exported ones
+        facts = load_and_check(facts_path, stream, settings, source=source)
+        text = export_stix(facts, source.bundle(), settings.marking if settings is not None else None)
     except BriefingError as error:
         print(error.format(), file=stream)
         return error.exit_code

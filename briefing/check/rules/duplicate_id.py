@@ -40,7 +40,7 @@ def check(facts, document) -> Iterator[Finding]:
             continue
         path = record.path + ("id",)
         if record_id in first:
-            line = document.position(first[record_id]).line
-            yield Finding(path, f"id {record_id!r} is already defined (first defined at line {line})")
+            line = document.where(first[record_id], path)
+            yield Finding(path, f"id {record_id!r} is already defined (first defined at {line})")
         else:
             first[record_id] = path

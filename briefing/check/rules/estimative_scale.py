@@ -51,6 +51,6 @@ def check(facts, document) -> Iterator[Finding]:
             chosen = (scale, judgment)
         elif scale != chosen[0]:
             first = chosen[1]
-            yield Finding(where, f"{judgment.term!r} is {_a(scale)} term, but {first.id!r} (line "
-                                 f"{document.position(first.path).line}) uses the {chosen[0]} scale: "
+            yield Finding(where, f"{judgment.term!r} is {_a(scale)} term, but {first.id!r} ("
+                                 f"{document.where(first.path, judgment.path)}) uses the {chosen[0]} scale: "
                                  "use one scale throughout")

@@ -47,10 +47,10 @@ def check(facts, document) -> Iterator[Finding]:
         first, last = period(event.date)
         start, _ = period(parent.date)
         _, end = period(parent.end_date) if parent.end_date else (None, None)
-        line = document.position(parent.path).line
+        line = document.where(parent.path, event.path)
         if last < start:
             yield Finding(event.path + ("date",), f"{event.id!r} is dated {event.date}, before "
-                                                  f"{parent.id!r} begins ({parent.date}, line {line})")
+                                                  f"{parent.id!r} begins ({parent.date}, {line})")
         elif end is not None and first > end:
             yield Finding(event.path + ("date",), f"{event.id!r} is dated {event.date}, after "
-                                                  f"{parent.id!r} ends ({parent.end_date}, line {line})")
+                                                  f"{parent.id!r} ends ({parent.end_date}, {line})")

@@ -43,4 +43,4 @@ def check(facts, document) -> Iterator[Finding]:
             person = getattr(gift, role)
             if person in index and person not in present:  # undefined ids: unknown-reference
                 yield Finding(gift.path + (role,), f"{role} {person!r} is not a participant of {event.id!r} "
-                                                   f"(line {document.position(event.path).line})")
+                                                   f"({document.where(event.path, gift.path)})")

@@ -46,7 +46,7 @@ MAX_PER_TEXT = 20
 
 
 def check_document(document) -> Iterator[Finding]:
-    lines: list[str] | None = None  # split once, and only when something is found
+    split: dict[str, list[str]] = {}  # each file split once, and only when something is found in it
     for path, text in document.strings:
         found = characters.find(text)
         for count, (offset, char, kind) in enumerate(found, start=1):
@@ -55,8 +55,9 @@ def check_document(document) -> Iterator[Finding]:
             if count == MAX_PER_TEXT:
                 rest = sum(1 for _ in found)
                 advice += f" ({rest} more in this text)" if rest else ""
+            lines = split.get(document.file_of(path))
             if lines is None:
-                lines = document.text.splitlines()
+                lines = split[document.file_of(path)] = document.text_of(path).splitlines()
             yield Finding(path, f"{kind} character {characters.describe(char)} at offset {offset} of this "
                                 f"text: {advice}", position=_position(document, lines, path, text, offset))
             if count == MAX_PER_TEXT:

@@ -64,5 +64,5 @@ def check(facts, document) -> Iterator[Finding]:
                 if bounds(part)[0] > bounds(whole)[1]:
                     yield Finding(part.path + ("value",),
                                   f"{part.id!r} ({part.value:g} {part.unit}) is longer than {whole.id!r} "
-                                  f"({whole.value:g} {whole.unit}, line {document.position(whole.path).line}), "
+                                  f"({whole.value:g} {whole.unit}, {document.where(whole.path, part.path)}), "
                                   f"which measures {event.part_of!r}, the event it is part of")

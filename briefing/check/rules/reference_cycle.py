@@ -114,9 +114,9 @@ def _message(loop: list[Record], name: str, document) -> str:
 
     if len(loop) == 1:
         return f"{_id(closer)} {link('itself')}: a record cannot contain itself"
-    steps = [f"{_id(closer)} {link(f'{_id(loop[0])} (line {document.position(loop[0].path).line})')}"]
+    steps = [f"{_id(closer)} {link(f'{_id(loop[0])} ({document.where(loop[0].path, closer.path)})')}"]
     for record in loop[1:-1]:
-        steps.append(f"which {link(f'{_id(record)} (line {document.position(record.path).line})')}")
+        steps.append(f"which {link(f'{_id(record)} ({document.where(record.path, closer.path)})')}")
     steps.append(f"which {link(f'{_id(closer)} itself')}")
     return ", ".join(steps) + ": break the loop"
 

@@ -42,4 +42,4 @@ def check(facts, document) -> Iterator[Finding]:
             if person in index and person not in present:  # undefined ids: unknown-reference
                 yield Finding(agreement.path + ("signatories", i),
                               f"signatory {person!r} is not a participant of {event.id!r} "
-                              f"(line {document.position(event.path).line})")
+                              f"({document.where(event.path, agreement.path)})")

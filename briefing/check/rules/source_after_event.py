@@ -56,5 +56,5 @@ def check(facts, document) -> Iterator[Finding]:
             if latest < when.first_day:
                 yield Finding(claim.path + ("sources", i),
                               f"source {source_id!r} was published {source.published}, before "
-                              f"{when} (the date this claim reports; source defined at line "
-                              f"{document.position(source.path).line})")
+                              f"{when} (the date this claim reports; source defined at "
+                              f"{document.where(source.path, claim.path)})")

@@ -57,7 +57,7 @@ def check(facts, document) -> Iterator[Finding]:
         for other, earlier in seen:
             if other != content and not any({earlier.id, claim.id} <= m for m in marked):
                 yield Finding(claim.path + ("about",),
-                              f"{claim.id!r} and {earlier.id!r} (line {document.position(earlier.path).line}) "
+                              f"{claim.id!r} and {earlier.id!r} ({document.where(earlier.path, claim.path)}) "
                               f"are both about {claim.about!r} and disagree; record them in a conflict")
         if all(other != content for other, _ in seen):
             seen.append((content, claim))

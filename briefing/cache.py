@@ -1,0 +1,157 @@
+"""A cache of parsed parts, so that re-checking after an edit parses only what changed.
+
+Each part of a fact base (the one file, or each file of a folder: :mod:`briefing.parts`) is
+parsed once per content: its values and every position are kept in ``.briefing-cache/``
+next to the fact base, under a key made of the part's name, its bytes and the tool (its
+version and the loader's own code). Any edit, a rename, an upgrade gives another key; the
+cache is never asked whether it is stale.
+
+An entry is plain values (dicts, lists, tuples, strings, numbers) written with :mod:`marshal`,
+behind a SHA-256 of those bytes: an entry that does not match its digest, does not decode, or
+does not have the expected shape is ignored and rebuilt. :mod:`marshal` is not meant for data
+an attacker made; the digest catches damage (a truncated write, a flipped bit), and anyone able
+to write into the cache could as well edit the fact base next to it, so nothing is trusted
+that the fact base's own folder does not already trust. No pickle: loading an entry never
+runs code.
+
+The folder holds a ``.gitignore`` of its own (it is never committed) and may be deleted at any
+time. Entries of a fact base's former contents are removed after each run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from briefing.load import Document, load_bytes
+from briefing.parts import Part, Source
+
+FOLDER = ".briefing-cache"
+_MAGIC = b"briefing-parsed-part 1\n"
+_DIGEST = 32
+
+
+@lru_cache(maxsize=1)
+def tool_key() -> str:
+    """What a parsed part depends on besides its bytes: the tool's version, the loader's code
+    (a development copy changes without a new version), Python's and marshal's versions."""
+    from briefing import __version__, load
+
+    code = Path(load.__file__).read_bytes()
+    return hashlib.sha256(f"{__version__}\0{sys.version}\0{marshal.version}\0".encode() + code).hexdigest()
+
+
+class PartCache:
+    """Parsed parts on disk for one fact base (``None`` folder: nothing kept)."""
+
+    def __init__(self, folder: Path | None, source_name: str) -> None:
+        self.folder = folder
+        self.prefix = hashlib.sha256(source_name.encode()).hexdigest()[:12]  # one fact base's entries
+        self.hits = self.misses = 0
+        self.used: set[str] = set()
+
+    def parse(self, part: Part) -> Document:
+        """The part's document, from the cache when an entry for these bytes is sound."""
+        if part.refused is not None:
+            raise part.refused
+        key = hashlib.sha256(f"{tool_key()}\0{part.name}\0".encode() + part.content).hexdigest()
+        entry = f"{self.prefix}-{key}"
+        self.used.add(entry)
+        document = self._read(entry, part) if self.folder is not None else None
+        if document is not None:
+            self.hits += 1
+            return document
+        self.misses += 1
+        document = load_bytes(part.content, part.name)  # a part that fails to load is not kept
+        if self.folder is not None:
+            self._write(entry, document)
+        return document
+
+    def _read(self, entry: str, part: Part) -> Document | None:
+        assert self.folder is not None
+        try:
+            raw = (self.folder / entry).read_bytes()
+        except OSError:
+            return None
+        digest, payload = raw[len(_MAGIC):len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST:]
+        if not raw.startswith(_MAGIC) or hashlib.sha256(payload).digest() != digest:
+            return None
+        try:
+            values = marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
+            return None
+        if not (isinstance(values, tuple) and len(values) == 6 and all(isinstance(v, dict) for v in values[1:4])
+                and isinstance(values[4], list) and isinstance(values[5], dict)):
+            return None
+        data, positions, key_positions, ends, strings, yaml11 = values
+        content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
+        return Document(file=part.name, data=data, text=content.decode("utf-8"), positions=positions,
+                        key_positions=key_positions, ends=ends, strings=strings, yaml11=yaml11)
+
+    def _write(self, entry: str, document: Document) -> None:
+        """Write an entry atomically; a cache that cannot be written is simply not kept."""
+        assert self.folder is not None
+        values = (document.data, document.positions, document.key_positions, document.ends, document.strings,
+                  document.yaml11)
+        try:
+            payload = marshal.dumps(values)
+            self.folder.mkdir(exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# briefing's cache of parsed fact bases: safe to delete, never committed\n*\n")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, self.folder / entry)
+        except (OSError, ValueError):
+            return
+
+    def prune(self) -> None:
+        """Remove this fact base's entries that the last run did not use (former contents)."""
+        if self.folder is None:
+            return
+        try:
+            for path in self.folder.glob(f"{self.prefix}-*"):
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def for_source(source: Source) -> PartCache:
+    """The cache of a fact base: ``.briefing-cache/`` in the folder that holds it (the folder's
+    parent for a fact base kept as a folder). ``BRIEFING_CACHE=0`` turns it off."""
+    if os.environ.get("BRIEFING_CACHE", "1") == "0":
+        return PartCache(None, source.name)
+    return PartCache(source.path.resolve().parent / FOLDER, source.name)
+
+
+class Memory:
+    """Parsed parts kept in memory between runs (the live preview): a part whose bytes did not
+    change is not parsed again, nor read from disk."""
+
+    def __init__(self, disk: PartCache | None = None) -> None:
+        self.disk = disk
+        self.kept: dict[tuple[str, bytes], Document] = {}
+        self.now: dict[tuple[str, bytes], Document] = {}
+        self.parsed = 0
+
+    def parse(self, part: Part) -> Document:
+        if part.refused is not None:
+            raise part.refused
+        key = (part.name, hashlib.sha256(part.content).digest())
+        document = self.kept.get(key)
+        if document is None:
+            self.parsed += 1
+            document = self.disk.parse(part) if self.disk is not None else load_bytes(part.content, part.name)
+        self.now[key] = document
+        return document
+
+    def done(self) -> None:
+        """End of a run: keep only the parts it used."""
+        self.kept, self.now = self.now, {}
