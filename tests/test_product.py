@@ -119,9 +119,9 @@ def test_html_is_self_contained_and_semantic(built):
     assert not re.search(r"url\((?!#)", html)
     for tag in ("<header", "<nav", "<main", "<section", "<figure", "<figcaption", "<caption", '<th scope="col"'):
         assert tag in html
-    # every graphic has a title: an image, or a labelled group when it holds links (the timeline)
+    # every graphic has a title; its labels and links are HTML text over it, so it is an image
     graphics = re.findall(r'<svg role="(img|group)" aria-labelledby="([^"]+)"', html)
-    assert {role for role, _ in graphics} == {"img", "group"}
+    assert {role for role, _ in graphics} == {"img"}
     assert len(graphics) == html.count("<svg")
     for _, svg_title in graphics:
         assert f'<title id="{svg_title}">' in html
