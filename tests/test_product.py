@@ -173,3 +173,16 @@ def test_pdf_records_its_provenance_language_and_one_yaml_attachment(built, loca
         assert meta[namespace + "tool_version"] == __version__
         assert meta[namespace + "facts"] == hashlib.sha256(FACTS.read_bytes()).hexdigest()
         assert meta[namespace + "locale"] == locale and meta[namespace + "built_in_theme"] == "yes"
+
+
+@pytest.mark.parametrize("locale, sentence", [
+    ("en", "Outcome: no source reports whether the event took place."),
+    ("fr", "Suite : aucune source ne dit si l'événement a eu lieu."),
+])
+def test_announced_events_past_their_date_say_what_became_of_them(built, locale, sentence):
+    # facts.yaml: the Komsomolsk-on-Amur and Vladivostok stops and Lavrov's visit were announced,
+    # fall before meta.as_of, and no article reports whether they happened (outcome: not-reported)
+    html = (built / f"brief.{locale}.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr class="announced" id="event-([^"]+)">(.*?)</tr>', html, flags=re.S)
+    assert len(rows) == 3
+    assert all(sentence.replace("'", "&#39;") in row or sentence in row for _, row in rows)
