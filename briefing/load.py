@@ -193,6 +193,8 @@ def load_text(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or exc.context or "invalid YAML"
+        if _tab_at(text, mark):  # libyaml's words for it ("cannot start any token") do not say "tab"
+            message += " (a tab character: YAML indents with spaces only)"
         position = _position(mark) or Position(1, 1)
         raise LoadError(f"YAML syntax error: {message}", file=name,
                         position=lines.editor(position) if lines else position, rule="yaml-syntax") from None
@@ -235,6 +237,18 @@ class _EditorLines:
         line = bisect.bisect_left(self.newlines, index)  # the LFs before the index
         start = self.newlines[line - 1] + 1 if line else 0
         return Position(line + 1, index - start + 1)
+
+
+def _tab_at(text: str, mark) -> bool:
+    """Whether the error's line is indented with a tab or the error sits on one."""
+    if mark is None:
+        return False
+    lines = text.split("\n", mark.line + 1)
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent or line[mark.column:mark.column + 1] == "\t"
 
 
 def _position(mark: Any) -> Position | None:

@@ -43,6 +43,7 @@ def test_duplicate_key_is_refused_with_both_lines():
     ("a: x\nb: *x\n", 2, 4, "aliases"),
     ("c:\n  <<: {k: 1}\n", 2, 3, "merge"),
     ("a: [1, 2\n", 2, 1, "syntax"),
+    ("meta:\n\ttitle: x\n", 2, 1, "a tab character"),  # libyaml alone does not say "tab"
 ])
 def test_unsafe_or_broken_yaml_is_refused_with_position(text, line, column, words):
     with pytest.raises(LoadError) as info:
