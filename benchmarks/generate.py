@@ -123,8 +123,10 @@ def generate(claims: int, seed: int = 0, words: int = 1) -> str:
                 f"    sources: {cite()}", "    credibility: 3"]
     out.append("judgments:")
     for i in range(n_judgments):
-        out += [f"  - id: jd-{i}", f"    text: {text(6)}", "    term: likely", "    confidence: moderate",
-                f"    rests_on: [st-{i % max(n_statements, 1)}, ev-{i % n_events}]"]
+        # low confidence with its rationale: the bases' grades vary, and confidence-basis holds
+        # moderate to a credibly sourced basis the generator does not arrange
+        out += [f"  - id: jd-{i}", f"    text: {text(6)}", "    term: likely", "    confidence: low",
+                f"    rationale: {text(5)}", f"    rests_on: [st-{i % max(n_statements, 1)}, ev-{i % n_events}]"]
     out.append("conflicts:")
     for i in range(n_conflicts):
         out += [f"  - id: cf-{i}", f"    topic: {text(3)}", f"    claims: [dur-c{i}-0, dur-c{i}-1]",

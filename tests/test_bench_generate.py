@@ -24,5 +24,5 @@ def test_the_block_style_base_holds_the_flow_records_one_field_per_line(tmp_path
     path = tmp_path / "block.yaml"
     path.write_text(text, encoding="utf-8")
     problems, facts = check.run_file(path)
-    assert facts is not None and [p for p in problems if p.severity == "error"] == []
+    assert facts is not None and problems == []  # clean, warnings included: the bench times a clean base
     assert len(text.encode()) / 200 > 1000  # about a kilobyte and a half per claim, like the shipped base
