@@ -200,8 +200,20 @@ def _tokens(value: Any) -> list[str]:
     return _json_tokens(value)
 
 
-def _json_tokens(value: Any) -> list[str]:
-    return [_token(c, backslash=False) for c in json.dumps(value, ensure_ascii=False, sort_keys=True)]
+def _json_tokens(value: Any, as_written: bool = True) -> list[str]:
+    shown = _as_written(value) if as_written else value
+    return [_token(c, backslash=False) for c in json.dumps(shown, ensure_ascii=False, sort_keys=True)]
+
+
+def _as_written(value: Any) -> Any:
+    """A whole number the model holds as a float (a quantity's 40) shown as the analyst wrote it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_as_written(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_written(item) for key, item in value.items()}
+    return value
 
 
 def _show(value: Any) -> str:
@@ -212,8 +224,8 @@ def _pair(old: Any, new: Any) -> str:
     """``old → new`` on one line, where the two sides always read differently: whole when
     short; else the changed span of each side, ``[...]``, with context around it."""
     a, b = _tokens(old), _tokens(new)
-    if a == b:  # "true" and true, say: both as JSON, which shows the types apart
-        a, b = _json_tokens(old), _json_tokens(new)
+    if a == b:  # "true" and true, or 1.0 and 1, say: both as exact JSON, which shows the types apart
+        a, b = _json_tokens(old, as_written=False), _json_tokens(new, as_written=False)
     if len("".join(a)) <= _WIDTH and len("".join(b)) <= _WIDTH:
         return f"{''.join(a)} → {''.join(b)}"
     prefix = 0

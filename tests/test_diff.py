@@ -39,7 +39,7 @@ def test_text_lists_each_change(tmp_path):
         "+ source src-radio",
         "- statement st-1",
         "~ duration dur-talks",
-        "    value: 2.0 → 3.0",
+        "    value: 2 → 3",  # as written: the model holds the figure as a float
         "~ gift gift-map",
         "    item.en: An old map → An old sea chart",
     ]
