@@ -90,7 +90,10 @@ class Participant(Entity):
                                                                           "language.",
                                                examples=[{"text": "Ἀθηνᾶ", "lang": "el"}])
     role: LocalizedName = Field(description="Function or title, per locale.", examples=[{"en": "Harbour master"}])
-    country: CountryCode
+    country: CountryCode | None = Field(default=None, examples=["NO"],
+                                        description="ISO 3166-1 alpha-2 code of the participant's country; omitted "
+                                                    "when the sources do not say (a group of unknown origin), "
+                                                    "never guessed.")
     members: list[ParticipantRef] = Field(default_factory=list, max_length=MAX_ITEMS, examples=[["harbour-master"]],
                                           description="Ids of the delegation's members named in the sources "
                                                       f"(at most {MAX_ITEMS:,}).")
