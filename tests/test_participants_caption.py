@@ -44,7 +44,7 @@ def test_caption_follows_the_participants(tmp_path, bob, drop_originals, caption
 ])
 def test_a_country_the_sources_do_not_give_is_left_unsaid(tmp_path, countries, header, cells):
     text = HARBOUR
-    for person, country in zip(("alice", "bob"), countries):
+    for person, country in zip(("alice", "bob"), countries, strict=True):
         old = "    country: FR\n" if person == "alice" else '    country: "NO"\n'
         start = text.index(f"  - id: {person}\n")
         end = text.index(old, start) + len(old)
