@@ -231,3 +231,21 @@ def test_times_must_carry_a_zone_and_run_forwards():
         timeline([Span(dt.datetime(2023, 1, 1), None, "Naive", "")], words)
     with pytest.raises(ValueError):
         timeline([Span(at(2023, 1, 2), at(2023, 1, 1), "Backwards", "")], words)
+
+
+@pytest.mark.parametrize("text, room", [("Evacuation of the Ribeira quarter", 80.0), ("보스토치니 우주기지 방문", 50.0),
+                                        ("محادثات الدوحة الطويلة جدا", 40.0), ("short", 200.0)])
+def test_a_shortened_label_is_the_longest_prefix_that_fits(text, room):
+    from briefing.render.measure import shorten, text_width
+
+    shown = shorten(text, room, 9)
+    if shown == text:
+        assert text_width(text, 9) <= room
+        return
+    kept = shown[:-1]
+    assert shown.endswith("…") and text.startswith(kept)
+    assert text_width(shown, 9) <= room  # it fits with its ellipsis
+    longer = text[:len(kept) + 1] if len(kept) < len(text) else None
+    while longer and longer != longer.rstrip():  # a space kept would be stripped: look past it
+        longer = text[:len(longer) + 1] if len(longer) < len(text) else None
+    assert longer is None or text_width(longer.rstrip() + "…", 9) > room  # one more character would not
