@@ -52,8 +52,7 @@ def shorten(text: str, room: float, size: float, bold: bool = False) -> str:
     # is shortened thousands of times: re-measuring each shorter prefix was quadratic)
     left = room * 1000 / size - advance("…", bold)
     end = 0
-    for end, char in enumerate(text):
-        left -= advance(char, bold)
-        if left < 0:
-            break
+    while end < len(text) and left - advance(text[end], bold) >= 0:
+        left -= advance(text[end], bold)
+        end += 1
     return text[:end].rstrip() + "…"
