@@ -107,7 +107,8 @@ def _unpack(packed: int) -> Position:
     return Position(packed >> 32, packed & 0xFFFFFFFF)
 
 
-def read_bytes(path: str | Path, display_name: str | None = None, what: str = "fact base") -> bytes:
+def read_bytes(path: str | Path, display_name: str | None = None, what: str = "fact base",
+               limit: int = MAX_BYTES) -> bytes:
     """The bytes of ``path``, read the one safe way every input is read: only a regular file
     (a FIFO would block, a device such as /dev/zero never ends), refused by its size before
     any byte is read, and never more than :data:`MAX_BYTES` read whatever the file claims.
@@ -130,9 +131,9 @@ def read_bytes(path: str | Path, display_name: str | None = None, what: str = "f
             raise LoadError(f"{what} is a directory, not a file", file=name)
         if not stat.S_ISREG(info.st_mode):
             raise LoadError(f"{what} is not a regular file (a device or a pipe?)", file=name)
-        if info.st_size > MAX_BYTES:
-            raise too_large(name, what)
-        chunks, left = [], MAX_BYTES + 1  # a file growing meanwhile is still cut at the limit
+        if info.st_size > limit:
+            raise too_large(name, what, limit)
+        chunks, left = [], limit + 1  # a file growing meanwhile is still cut at the limit
         while left > 0:
             chunk = os.read(descriptor, min(left, 1 << 20))
             if not chunk:
@@ -144,14 +145,14 @@ def read_bytes(path: str | Path, display_name: str | None = None, what: str = "f
     finally:
         os.close(descriptor)
     raw = b"".join(chunks)
-    if len(raw) > MAX_BYTES:
-        raise too_large(name, what)
+    if len(raw) > limit:
+        raise too_large(name, what, limit)
     return raw
 
 
-def too_large(name: str, what: str = "fact base") -> LoadError:
-    """The refusal of an input over :data:`MAX_BYTES` (a problem at 1:1, rule ``yaml-limits``)."""
-    return LoadError(f"{what} is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=name,
+def too_large(name: str, what: str = "fact base", limit: int = MAX_BYTES) -> LoadError:
+    """The refusal of an input over ``limit`` (a problem at 1:1, rule ``yaml-limits``)."""
+    return LoadError(f"{what} is larger than {limit // (1024 * 1024)} MiB", file=name,
                      position=Position(1, 1), rule="yaml-limits")
 
 
@@ -162,9 +163,9 @@ def load_file(path: str | Path, display_name: str | None = None) -> Document:
     return load_bytes(read_bytes(path, name), name)
 
 
-def load_bytes(raw: bytes, name: str) -> Document:
-    if len(raw) > MAX_BYTES:
-        raise too_large(name)
+def load_bytes(raw: bytes, name: str, limit: int = MAX_BYTES) -> Document:
+    if len(raw) > limit:
+        raise too_large(name, limit=limit)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

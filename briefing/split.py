@@ -17,12 +17,15 @@ from pathlib import Path
 from briefing.errors import BriefingError
 from briefing.load import Document, load_bytes, read_bytes
 
+SPLIT_LIMIT = 1024 * 1024 * 1024  # 1 GiB: sixteen times the limit of one part
+
 _DATE = re.compile(r"([0-9]{4})(-[0-9]{2}){0,2}\Z")
 
 
 def split(facts_path: Path, folder: Path, size: int = 1000, by_year: bool = False) -> list[Path]:
     """Write the parts of ``facts_path`` into ``folder`` (which must not hold any yet); return them."""
-    document = load_bytes(read_bytes(facts_path), str(facts_path))
+    # a file over the per-part limit is what split is for: it may read one up to SPLIT_LIMIT
+    document = load_bytes(read_bytes(facts_path, limit=SPLIT_LIMIT), str(facts_path), limit=SPLIT_LIMIT)
     if not isinstance(document.data, dict) or not document.data:
         raise BriefingError("only a fact base whose top level is a mapping of sections can be split",
                             file=str(facts_path))

@@ -145,6 +145,20 @@ def test_split_by_year_names_the_parts_after_their_records_year(tmp_path):
     assert (tmp_path / "facts" / "meta.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
 
 
+def test_split_reads_a_file_over_the_part_limit_up_to_its_own(tmp_path, monkeypatch):
+    # split is how a file grown past the 64 MiB of one part becomes a folder: it reads up to
+    # SPLIT_LIMIT (1 GiB); here both limits are made small to try the rule without 64 MiB of YAML
+    from briefing import split as splitting
+
+    size = FACTS.stat().st_size
+    monkeypatch.setattr(splitting, "SPLIT_LIMIT", size - 1)
+    with pytest.raises(load.LoadError, match=f"larger than {(size - 1) // (1024 * 1024)} MiB"):
+        split(FACTS, tmp_path / "refused")
+    monkeypatch.setattr(splitting, "SPLIT_LIMIT", size)
+    assert split(FACTS, tmp_path / "facts") and load.MAX_BYTES > size  # the per-part limit is not the one used
+    assert splitting.SPLIT_LIMIT == size and not (tmp_path / "refused").exists()
+
+
 def test_split_refuses_a_folder_that_holds_files(tmp_path):
     (tmp_path / "facts").mkdir()
     (tmp_path / "facts" / "x.yaml").write_text("x: 1\n")
