@@ -130,3 +130,76 @@ def test_the_shipped_brief_is_printed_whole(built):
     text = subprocess.run(["pdftotext", str(built / "brief.en.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "full listing" not in text
+
+
+@pytest.mark.parametrize(("toml", "line", "message"), [
+    ("[brief]\npdf_section_limit = -3\n", 2, "brief.pdf_section_limit must be a whole number, 0 or more (0: no limit)"),
+    ("[brief]\npdf_section_limit = true\n", 2, "brief.pdf_section_limit must be a whole number, 0 or more (0: no limit)"),
+    ("[brief]\npdf_limit = 3\n", 2, "unknown setting brief.pdf_limit (known: pdf_section_limit)"),
+    ("brief = 3\n", 1, "brief must be a table ([brief])"),
+])
+def test_a_wrong_limit_is_one_message_at_its_place(tmp_path, toml, line, message):
+    (tmp_path / "briefing.toml").write_text(toml, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "config"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{tmp_path / 'briefing.toml'}:{line}:1: error: {message}"
+
+
+@pytest.mark.parametrize(("locale", "count", "expected"), [
+    # Russian: one / few / many, by the last digits
+    ("ru", 21, "Ещё 21 запись приведена в полном перечне (HTML-версии)."),
+    ("ru", 22, "Ещё 22 записи приведены в полном перечне (HTML-версии)."),
+    ("ru", 25, "Ещё 25 записей приведено в полном перечне (HTML-версии)."),
+    ("ru", 111, "Ещё 111 записей приведено в полном перечне (HTML-версии)."),
+    # Arabic: two, few (3-10), many (11-99)
+    ("ar", 2, "مدخلان إضافيان"),
+    ("ar", 7, "مدخلات إضافية"),
+    ("ar", 11, "مدخلًا إضافيًا"),
+    ("fr", 1, "1 entrée de plus figure dans la liste complète (la version HTML)."),
+    ("fr", 280, "280 entrées de plus figurent dans la liste complète (la version HTML)."),
+    ("de", 1, "1 weiterer Eintrag steht in der vollständigen Liste (der HTML-Fassung)."),
+    ("es", 280, "280 entradas más figuran en el listado completo (la versión HTML)."),
+    ("ja", 280, "ほか280件は完全な一覧（HTML版）に掲載されている。"),
+    ("ko", 280, "나머지 280건은 전체 목록(HTML판)에 실려 있다."),
+    ("zh", 280, "另有280条载于完整列表（HTML版）。"),
+    ("en", 1, "1 more entry is in the full listing (the HTML brief)."),
+])
+def test_the_more_line_takes_each_language_s_plural(locale, count, expected):
+    """The shipped catalogs pick the plural form the language needs (expected texts by hand)."""
+    from briefing.render.theme import BUILT_IN
+
+    translations = BUILT_IN.translations(locale)
+    line = translations.ngettext("%(num)s more entry is in the full listing (the HTML brief).",
+                                 "%(num)s more entries are in the full listing (the HTML brief).", count)
+    assert expected in line % {"num": count}
+
+
+def test_the_shipped_pdf_is_laid_out_from_the_very_page_the_html_brief_is():
+    """Under the default limit the printed page is the screen page, byte for byte, in every
+    locale of the shipped base: its PDF is what it was before short lists existed."""
+    from briefing import check
+    from briefing.render.html import render_html
+
+    content = FACTS.read_bytes()
+    _, facts = check.run_file(FACTS)
+    assert facts is not None
+    for locale in facts.meta.locales:
+        assert render_html(facts, locale, content, for_print=True) == render_html(facts, locale, content)
+
+
+def test_a_limit_of_zero_prints_everything(tmp_path):
+    from briefing import check
+    from briefing.render.html import render_html
+    from briefing.render.theme import Theme
+
+    path = tmp_path / "facts.yaml"
+    path.write_text(generate.generate(200, seed=2), encoding="utf-8")  # 60 events, over the default 40
+    _, facts = check.run_file(path)
+    assert facts is not None
+    page = render_html(facts, "en", path.read_bytes(), Theme(pdf_limit=0), for_print=True)
+    assert len(re.findall(r'<tr class="[a-z]+" id="event-', page)) == 60
+    assert 'class="more-in-full"' not in page
+    default = render_html(facts, "en", path.read_bytes(), for_print=True)
+    assert len(re.findall(r'<tr class="[a-z]+" id="event-', default)) == 40
+    assert more(20) in default
