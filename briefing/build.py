@@ -101,7 +101,9 @@ def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
                                 facts=sha256(job.facts_bytes), previous=sha256(previous_bytes) if job.previous else "",
                                 previous_name=job.previous_name, theme=job.theme.digest(locale),
                                 built_in_theme="yes" if job.theme.built_in(locale) else "no", locale=locale)
-        pdf = render_pdf(html, f"brief.{locale}.pdf", inputs, PartialDate(job.facts.meta.as_of).first_day,
+        # the same page unless a section is longer than the PDF prints (then cut, with a line saying so)
+        printed = render_html(job.facts, locale, job.facts_bytes, job.theme, previous=job.previous, for_print=True)
+        pdf = render_pdf(printed, f"brief.{locale}.pdf", inputs, PartialDate(job.facts.meta.as_of).first_day,
                          job.theme.templates, provenance)
         rendered.append((f"brief.{locale}.pdf", pdf, time.perf_counter() - start))
     return [item for item in rendered if item[0].rsplit(".", 1)[1] in job.formats]

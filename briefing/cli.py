@@ -265,7 +265,8 @@ def _config(settings) -> int:
             ("locales", [str(p) for p in settings.locale_chain]),
             ("marking", settings.marking), ("portion_mark", settings.portion_mark),
             ("rules.select", sorted(settings.select) if settings.select is not None else "all"),
-            ("rules.ignore", sorted(settings.ignore)), ("rules.severity", settings.severity)]
+            ("rules.ignore", sorted(settings.ignore)), ("rules.severity", settings.severity),
+            ("brief.pdf_section_limit", settings.pdf_section_limit)]
     for key, value in rows:
         print(f"{key} = {value!r}  # {settings.origin(key)}")
     return 0

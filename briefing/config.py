@@ -14,6 +14,9 @@ locales = ["locale"]                  # the desk's catalogs, before the built-in
 marking = {en = "OFFICIAL", fr = "OFFICIEL"}        # default handling marking
 portion_mark = {en = "(O)", fr = "(O)"}
 
+[brief]
+pdf_section_limit = 40                # records per long section in the PDF (0: all); the HTML has all
+
 [rules]
 select = ["unsourced-claim", "schema"]  # report only these
 ignore = ["unused-record"]
@@ -36,7 +39,9 @@ from briefing.errors import BriefingError, Position
 from briefing.paths import LOCALES, THEME
 
 FILES = ("briefing.toml", "pyproject.toml")
-_KEYS = {"facts", "out", "templates", "stylesheets", "locales", "marking", "portion_mark", "rules"}
+_KEYS = {"facts", "out", "templates", "stylesheets", "locales", "marking", "portion_mark", "rules", "brief"}
+DEFAULT_PDF_LIMIT = 40
+"""Records per long section in the PDF: about what a two-minute reader takes in."""
 _RULE_KEYS = {"select", "ignore", "severity", "options"}
 
 
@@ -63,6 +68,8 @@ class Settings:
     ignore: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pdf_section_limit: int = DEFAULT_PDF_LIMIT
+    """``[brief] pdf_section_limit``: records a long section prints in the PDF (0: all)."""
     origins: dict[str, str] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
 
@@ -158,6 +165,9 @@ def _apply(settings: Settings, path: Path, table: dict) -> None:
         if key == "rules":
             _rules(settings, path, where, prefix, value)
             continue
+        if key == "brief":
+            _brief(settings, path, where, prefix, value)
+            continue
         if key in ("marking", "portion_mark"):
             if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
                 raise ConfigError(f"{key} must be a table of texts by locale, such as {{en = \"...\"}}",
@@ -178,6 +188,21 @@ def _apply(settings: Settings, path: Path, table: dict) -> None:
         # the built-in portion mark, (U//OS), would contradict a desk's own marking on every paragraph
         raise ConfigError("marking is set but portion_mark is not: give the short form that goes before each "
                           "paragraph too", file=str(path), position=settings.positions["marking"])
+
+
+def _brief(settings: Settings, path: Path, where: "_Locator", prefix: tuple, table: Any) -> None:
+    """``[brief]``: how the printed brief is cut (the HTML always holds everything)."""
+    if not isinstance(table, dict):
+        raise ConfigError("brief must be a table ([brief])", file=str(path), position=where.key(prefix, "brief"))
+    for key, value in table.items():
+        at = where.key((*prefix, "brief"), key)
+        if key != "pdf_section_limit":
+            raise ConfigError(f"unknown setting brief.{key} (known: pdf_section_limit)", file=str(path), position=at)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError("brief.pdf_section_limit must be a whole number, 0 or more (0: no limit)",
+                              file=str(path), position=at)
+        settings.pdf_section_limit = value
+        settings.origins[f"brief.{key}"] = f"{path.name}:{at.line}"
 
 
 def _rules(settings: Settings, path: Path, where: "_Locator", prefix: tuple, table: Any) -> None:

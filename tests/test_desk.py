@@ -252,8 +252,9 @@ def test_config_in_a_subfolder_finds_the_desk_and_says_where_each_setting_comes_
     assert rows["rules.select"][1] == "default"
     assert rows["rules.ignore"] == ("['unused-record']", "briefing.toml:9")
     assert rows["rules.severity"] == ("{}", "default")
+    assert rows["brief.pdf_section_limit"] == ("40", "default")
     assert set(rows) == {"facts", "out", "templates", "stylesheets", "locales", "marking", "portion_mark",
-                         "rules.select", "rules.ignore", "rules.severity"}
+                         "rules.select", "rules.ignore", "rules.severity", "brief.pdf_section_limit"}
     assert "command line" not in result.stdout  # `config` takes no options
 
 

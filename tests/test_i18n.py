@@ -87,7 +87,7 @@ def test_catalog_declares_babels_plural_forms_and_keeps_every_placeholder(locale
 # Latin-script words a translation may keep: acronyms of the scales and formats, the tool's
 # name, the base map's data set (a proper name, credited as its publisher spells it), the
 # citation marker, and Latin letters the template itself draws (degrees of a compass).
-KEPT_LATIN = re.compile(r"%\(\w+\)[sd]|(?<![A-Za-z])(?:ICD|PHIA|UTC|PDF|briefing|sha256|Natural Earth)(?![A-Za-z])"
+KEPT_LATIN = re.compile(r"%\(\w+\)[sd]|(?<![A-Za-z])(?:ICD|PHIA|UTC|PDF|HTML|briefing|sha256|Natural Earth)(?![A-Za-z])"
                         r"|\[n\]")
 
 

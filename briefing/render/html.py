@@ -98,12 +98,16 @@ def css_string(value: str) -> str:
     return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
 
 
-def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme = BUILT_IN, previous=None) -> str:
-    """One locale's brief; ``previous`` is what :func:`briefing.diff.since_previous` gives."""
+def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme = BUILT_IN, previous=None,
+                for_print: bool = False) -> str:
+    """One locale's brief; ``previous`` is what :func:`briefing.diff.since_previous` gives.
+    ``for_print``: the page the PDF is laid out from, its long sections cut to the theme's
+    ``pdf_limit`` (:mod:`briefing.render.shortlist`); the HTML brief holds everything."""
     locale_translations = theme.translations(locale)
     env = environment(locale_translations, theme)
     formatter = Formatter(locale, locale_translations.gettext)
-    brief = Brief(facts, locale, formatter, facts_bytes, previous, defaults=theme)
+    brief = Brief(facts, locale, formatter, facts_bytes, previous, defaults=theme,
+                  limit=theme.pdf_limit if for_print else 0)
     shown = theme.templates[0].name
     try:
         template = env.get_template(TEMPLATE)

@@ -44,6 +44,8 @@ class Entry:
     title: str
     partial: str
     record: Any = None
+    more: int = 0
+    """After the last printed section of a per-record kind: how many more the full listing has."""
 
 
 def _records(section_id: str) -> Callable[["Brief"], bool]:
@@ -105,11 +107,12 @@ def entries(brief: "Brief") -> list[Entry]:
             for record_type in record_types(type(brief.facts)):
                 if record_type.declared and record_type.declared.section == section.id:
                     label = record_type.declared.label
-                    for record in brief.facts.of_type(record_type):
+                    printed, more = brief.cut(brief.facts.of_type(record_type))
+                    for n, record in enumerate(printed, start=1):
                         record_id = getattr(record, "id", "")
                         found.append(Entry(section.id, f"{section.id}-{record_id}",
                                            brief.text(getattr(record, label)) if label else record_id,
-                                           section.partial, record))
+                                           section.partial, record, more if n == len(printed) else 0))
             continue
         found.append(Entry(section.id, section.id, section.title(brief, brief.fmt._), section.partial))
     return found

@@ -19,6 +19,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from briefing.errors import RenderError
+from briefing.config import DEFAULT_PDF_LIMIT
 from briefing.paths import LOCALES, THEME
 
 
@@ -29,11 +30,14 @@ class Theme:
     locales: tuple[Path, ...] = (LOCALES,)
     marking: dict[str, str] | None = None
     portion_mark: dict[str, str] | None = None
+    pdf_limit: int = DEFAULT_PDF_LIMIT
+    """How many records of a long section the PDF prints (0: all); the HTML prints all."""
 
     @classmethod
     def from_settings(cls, settings) -> "Theme":
         return cls(templates=settings.template_chain, stylesheets=tuple(settings.stylesheets),
-                   locales=settings.locale_chain, marking=settings.marking, portion_mark=settings.portion_mark)
+                   locales=settings.locale_chain, marking=settings.marking, portion_mark=settings.portion_mark,
+                   pdf_limit=settings.pdf_section_limit)
 
     def built_in(self, locale: str) -> bool:
         """Whether the desk's folders change nothing for this locale (they may hold only READMEs)."""
@@ -75,8 +79,10 @@ class Theme:
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
         for path in (*self.stylesheets, *self.catalogs(locale)):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        # the desk's default markings change the brief as much as a template does
+        # the desk's default markings and PDF limit change the brief as much as a template does
         digest.update(json.dumps([self.marking, self.portion_mark], sort_keys=True).encode())
+        if self.pdf_limit != DEFAULT_PDF_LIMIT:  # the default leaves earlier digests as they were
+            digest.update(f"pdf_limit={self.pdf_limit}".encode())
         return digest.hexdigest()
 
 

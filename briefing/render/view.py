@@ -19,6 +19,7 @@ from babel.units import format_unit
 from briefing import estimative, timing
 from briefing.model import Claim, Event, FactBase, Meta, Record, Source, Statement
 from briefing.render import figures
+from briefing.render.shortlist import cut, cut_groups
 from briefing.render.locator import Locator, locator_map
 from briefing.render.formatting import Formatter
 from briefing.render.sections import Entry, entries
@@ -36,8 +37,10 @@ class Brief:
     """The fact base as one locale's brief presents it."""
 
     def __init__(self, facts: FactBase, locale: str, formatter: Formatter, facts_bytes: bytes,
-                 previous=None, defaults: Any = None) -> None:
+                 previous=None, defaults: Any = None, limit: int = 0) -> None:
         self.facts: FactBase = facts
+        self.limit = limit
+        """Records a long section prints (0: all): set for the PDF, see :mod:`briefing.render.shortlist`."""
         self.defaults = defaults  # the desk's theme: its default markings
         self.previous: FactBase | None = previous[0] if previous else None
         self.changes: Any = previous[1] if previous else None  # a briefing.diff.Diff
@@ -221,6 +224,11 @@ class Brief:
         return _("%(date)s, until %(time)s") % {"date": day, "time": fmt.clock(end, zoned)}
 
     @cached_property
+    def printed_chronology(self) -> tuple[list[Event], int]:
+        """The chronology's rows this brief prints, and how many more the full listing has."""
+        return cut(self.limit, self.chronology)
+
+    @cached_property
     def _axis_zone(self) -> dt.tzinfo | None:
         """The zone the timeline's clock ticks read in: the one zone of the timed top-level
         events, or None (UTC) when they have several or none."""
@@ -238,7 +246,8 @@ class Brief:
     def timeline(self) -> figures.Timeline | None:
         """Top-level events (those not part of another) on an axis scaled to their span, in
         their local time when they share one zone (else in UTC)."""
-        top = [event for event in self.chronology if not event.part_of]
+        # a short list's timeline marks only the rows printed: each of its links has a target
+        top = [event for event in self.printed_chronology[0] if not event.part_of]
         shown = self._axis_zone
 
         def axis_time(moment: dt.datetime) -> dt.datetime:
@@ -277,6 +286,25 @@ class Brief:
     def measured(self) -> list[tuple[Event, list[Any]]]:
         """Events with reported durations, in chronological order, each with its durations."""
         return [(e, self._durations_by_event[e.id]) for e in self.chronology if e.id in self._durations_by_event]
+
+    def cut(self, *lists: Any) -> tuple[Any, ...]:
+        """A section's lists as this brief prints them, then the count left out (see :func:`cut`)."""
+        return cut(self.limit, *lists)
+
+    @property
+    def printed_measured(self) -> tuple[list[tuple[Event, list[Any]]], int]:
+        return cut_groups(self.limit, self.measured, lambda group: group[1], lambda group, kept: (group[0], kept))
+
+    @property
+    def printed_gift_groups(self) -> tuple[list[GiftGroup], int]:
+        def only(group: GiftGroup, kept: list[Any]) -> GiftGroup:
+            keep = {id(gift) for gift in kept}
+            directions = [(giver, recipient, [gift for gift in gifts if id(gift) in keep])
+                          for giver, recipient, gifts in group.directions]
+            return GiftGroup(group.occasion, [direction for direction in directions if direction[2]])
+
+        return cut_groups(self.limit, self.gift_groups,
+                          lambda group: [gift for *_, gifts in group.directions for gift in gifts], only)
 
     @property
     def people(self) -> list[Any]:
