@@ -146,11 +146,13 @@ def _unit_name(value: str | None) -> str | None:
         if value not in numbers.list_currencies():
             raise ValueError(f"{value!r} is not an ISO 4217 currency code")
         return value
-    try:
-        units.get_unit_name(value, locale="en")
-    except units.UnknownUnitError:
+    # Babel finds a unit by suffix: "tonne" is mass-tonne, but "person" would be duration-day-person
+    # and print "2,400 days". Only the unit itself, or its name without the category, is taken.
+    found = units._find_unit_pattern(value, locale="en")
+    if found is None or value not in (found, found.split("-", 1)[1]):
         raise ValueError(f"{value!r} is not a CLDR unit (such as mass-tonne or length-kilometer) "
-                         "nor an ISO 4217 currency code (such as EUR)") from None
+                         "nor an ISO 4217 currency code (such as EUR); for a count (people, ships) "
+                         "give no unit and say what is counted in `measures`")
     return value
 
 

@@ -78,3 +78,14 @@ def test_scale_messages_are_the_themes():
     wanted = {msgid for values in SCALES.values() for msgid in values.values()}
     assert len(wanted) == 11 + 3 + 6 + 6
     assert wanted <= template_ids()
+
+
+@pytest.mark.parametrize("unit, refused", [("person", True), ("mass-tonne", False), ("tonne", False), ("EUR", False)])
+def test_a_unit_is_a_cldr_unit_not_a_suffix_babel_happens_to_match(tmp_path, unit, refused):
+    # Babel finds "person" as duration-day-person and would print "2,400 days" for 2,400 people
+    quantity = ("quantities:\n  - id: q-people\n    measures: {en: People evacuated}\n    value: 2400\n"
+                f"    unit: {unit}\n    sources: [src-courier]\n    credibility: 3\n")
+    problems = [p for p in _check(tmp_path, BASE + quantity) if p.rule == "schema"]
+    # harbour.yaml has 103 lines: the unit is on line 108, its value from column 11
+    assert [(p.line, p.column) for p in problems] == ([(108, 11)] if refused else [])
+    assert not refused or "give no unit" in problems[0].message
