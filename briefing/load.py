@@ -108,12 +108,13 @@ def _unpack(packed: int) -> Position:
 
 
 def read_bytes(path: str | Path, display_name: str | None = None, what: str = "fact base",
-               limit: int = MAX_BYTES) -> bytes:
+               limit: int | None = None) -> bytes:
     """The bytes of ``path``, read the one safe way every input is read: only a regular file
     (a FIFO would block, a device such as /dev/zero never ends), refused by its size before
     any byte is read, and never more than :data:`MAX_BYTES` read whatever the file claims.
     Raises :class:`LoadError` (the size refusal with the ``yaml-limits`` rule and a position)."""
     name = display_name or str(path)
+    limit = MAX_BYTES if limit is None else limit  # read when called: a test may lower MAX_BYTES
     try:
         mode = os.stat(path).st_mode  # a device is not even opened (opening some has effects)
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
@@ -150,8 +151,9 @@ def read_bytes(path: str | Path, display_name: str | None = None, what: str = "f
     return raw
 
 
-def too_large(name: str, what: str = "fact base", limit: int = MAX_BYTES) -> LoadError:
+def too_large(name: str, what: str = "fact base", limit: int | None = None) -> LoadError:
     """The refusal of an input over ``limit`` (a problem at 1:1, rule ``yaml-limits``)."""
+    limit = MAX_BYTES if limit is None else limit
     return LoadError(f"{what} is larger than {limit // (1024 * 1024)} MiB", file=name,
                      position=Position(1, 1), rule="yaml-limits")
 
@@ -163,7 +165,8 @@ def load_file(path: str | Path, display_name: str | None = None) -> Document:
     return load_bytes(read_bytes(path, name), name)
 
 
-def load_bytes(raw: bytes, name: str, limit: int = MAX_BYTES) -> Document:
+def load_bytes(raw: bytes, name: str, limit: int | None = None) -> Document:
+    limit = MAX_BYTES if limit is None else limit
     if len(raw) > limit:
         raise too_large(name, limit=limit)
     if raw.startswith(b"\xef\xbb\xbf"):
