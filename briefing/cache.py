@@ -1,10 +1,11 @@
 """A cache of parsed parts, so that re-checking after an edit parses only what changed.
 
 Each part of a fact base (the one file, or each file of a folder: :mod:`briefing.parts`) is
-parsed once per content: its values and every position are kept in ``.briefing-cache/``
-next to the fact base, under a key made of the part's name, its bytes and the tool (its
-version and the loader's own code). Any edit, a rename, an upgrade gives another key; the
-cache is never asked whether it is stale.
+parsed once per content: its values (and the scalars YAML 1.1 reads otherwise) are kept in
+``.briefing-cache/`` next to the fact base, under a key made of the part's name, its bytes
+and the tool (its version and the loader's own code). Positions are not kept: they are found
+again, from the part's text, when a problem must be placed. Any edit, a rename, an upgrade
+gives another key; the cache is never asked whether it is stale.
 
 An entry is plain values (dicts, lists, tuples, strings, numbers) written with :mod:`marshal`,
 behind a SHA-256 of those bytes: an entry that does not match its digest, does not decode, or
@@ -32,7 +33,7 @@ from briefing.load import Document, load_bytes
 from briefing.parts import Part, Source
 
 FOLDER = ".briefing-cache"
-_MAGIC = b"briefing-parsed-part 1\n"
+_MAGIC = b"briefing-parsed-part 2\n"
 _DIGEST = 32
 
 
@@ -40,9 +41,9 @@ _DIGEST = 32
 def tool_key() -> str:
     """What a parsed part depends on besides its bytes: the tool's version, the loader's code
     (a development copy changes without a new version), Python's and marshal's versions."""
-    from briefing import __version__, load
+    from briefing import __version__, load, yamlread
 
-    code = Path(load.__file__).read_bytes()
+    code = Path(load.__file__).read_bytes() + Path(yamlread.__file__).read_bytes()
     return hashlib.sha256(f"{__version__}\0{sys.version}\0{marshal.version}\0".encode() + code).hexdigest()
 
 
@@ -85,19 +86,16 @@ class PartCache:
             values = marshal.loads(payload)
         except (ValueError, EOFError, TypeError):
             return None
-        if not (isinstance(values, tuple) and len(values) == 6 and all(isinstance(v, dict) for v in values[1:4])
-                and isinstance(values[4], list) and isinstance(values[5], dict)):
+        if not (isinstance(values, tuple) and len(values) == 2 and isinstance(values[1], dict)):
             return None
-        data, positions, key_positions, ends, strings, yaml11 = values
+        data, yaml11 = values
         content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
-        return Document(file=part.name, data=data, text=content.decode("utf-8"), positions=positions,
-                        key_positions=key_positions, ends=ends, strings=strings, yaml11=yaml11)
+        return Document(part.name, data, content.decode("utf-8"), yaml11)  # positions: made when asked
 
     def _write(self, entry: str, document: Document) -> None:
         """Write an entry atomically; a cache that cannot be written is simply not kept."""
         assert self.folder is not None
-        values = (document.data, document.positions, document.key_positions, document.ends, document.strings,
-                  document.yaml11)
+        values = (document.data, document.yaml11)  # positions are not kept: most runs never ask for one
         try:
             payload = marshal.dumps(values)
             self.folder.mkdir(exist_ok=True)

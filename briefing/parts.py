@@ -182,9 +182,6 @@ class Merged(Document):
         for section, (firsts, owners) in self._starts.items():
             for first, number in zip(firsts, owners, strict=True):
                 self._shift[number][section] = first
-        self.positions = _Positions(self, "position")  # type: ignore[assignment]
-        self.key_positions = _Positions(self, "key_position")  # type: ignore[assignment]
-        self.ends = _Positions(self, "end")  # type: ignore[assignment]
 
     def _add(self, data: dict[str, Any], number: int, section: str, value: Any) -> None:
         starts = self._starts.get(section)
@@ -210,6 +207,19 @@ class Merged(Document):
             self._starts[section] = ([0], [number])
         else:
             self._owner[section] = number
+
+    # Views over the parts' own tables, each made when a part is first asked (see Document).
+    @property
+    def positions(self) -> dict[PathKey, int]:
+        return _Positions(self, "position")  # type: ignore[return-value]
+
+    @property
+    def key_positions(self) -> dict[PathKey, int]:
+        return _Positions(self, "key_position")  # type: ignore[return-value]
+
+    @property
+    def ends(self) -> dict[PathKey, int]:
+        return _Positions(self, "end")  # type: ignore[return-value]
 
     def locate(self, path: PathKey) -> tuple[Document, PathKey]:
         """The part a merged path lies in, and the path inside that part."""
