@@ -28,6 +28,7 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from briefing.load import Document, load_bytes
 from briefing.parts import Part, Source
@@ -63,18 +64,30 @@ class PartCache:
         key = hashlib.sha256(f"{tool_key()}\0{part.name}\0".encode() + part.content).hexdigest()
         entry = f"{self.prefix}-{key}"
         self.used.add(entry)
-        document = self._read(entry, part) if self.folder is not None else None
+        document = self._read(entry, part)
         if document is not None:
             self.hits += 1
             return document
         self.misses += 1
         document = load_bytes(part.content, part.name)  # a part that fails to load is not kept
-        if self.folder is not None:
-            self._write(entry, document)
+        self._write(entry, document)
         return document
 
     def _read(self, entry: str, part: Part) -> Document | None:
-        assert self.folder is not None
+        values = self.read_entry(entry)
+        if not (isinstance(values, tuple) and len(values) == 2 and isinstance(values[1], dict)):
+            return None
+        data, yaml11 = values
+        content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
+        return Document(part.name, data, content.decode("utf-8"), yaml11)  # positions: made when asked
+
+    def _write(self, entry: str, document: Document) -> None:
+        self.write_entry(entry, (document.data, document.yaml11))  # no positions: most runs never ask for one
+
+    def read_entry(self, entry: str) -> object | None:
+        """The values kept under ``entry``, or None when there are none or they are damaged."""
+        if self.folder is None:
+            return None
         try:
             raw = (self.folder / entry).read_bytes()
         except OSError:
@@ -83,19 +96,15 @@ class PartCache:
         if not raw.startswith(_MAGIC) or hashlib.sha256(payload).digest() != digest:
             return None
         try:
-            values = marshal.loads(payload)
+            return marshal.loads(payload)
         except (ValueError, EOFError, TypeError):
             return None
-        if not (isinstance(values, tuple) and len(values) == 2 and isinstance(values[1], dict)):
-            return None
-        data, yaml11 = values
-        content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
-        return Document(part.name, data, content.decode("utf-8"), yaml11)  # positions: made when asked
 
-    def _write(self, entry: str, document: Document) -> None:
-        """Write an entry atomically; a cache that cannot be written is simply not kept."""
-        assert self.folder is not None
-        values = (document.data, document.yaml11)  # positions are not kept: most runs never ask for one
+    def write_entry(self, entry: str, values: Any) -> None:
+        """Keep ``values`` (plain values only) under ``entry``, atomically; a cache that cannot
+        be written is simply not kept."""
+        if self.folder is None:
+            return
         try:
             payload = marshal.dumps(values)
             self.folder.mkdir(exist_ok=True)

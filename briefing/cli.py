@@ -214,7 +214,7 @@ def _override(settings, args: argparse.Namespace) -> None:
 
 def _check(args: argparse.Namespace, settings) -> int:
     from briefing import check
-    from briefing.check import report
+    from briefing.check import remembered, report
 
     select, ignore = _rule_ids(args.select), _rule_ids(args.ignore)
     if select is not None:
@@ -225,8 +225,8 @@ def _check(args: argparse.Namespace, settings) -> int:
     paths = _whole(args.facts, settings.facts) if args.facts else settings.facts
     problems = []
     for path in paths:
-        found, facts = check.run_file(path, context=context)
-        problems += check.select(found, facts, settings.select, settings.ignore, settings.severity)
+        found, typed = remembered.check_path(path, context)  # unchanged since the last check: not checked again
+        problems += check.select(found, typed or None, settings.select, settings.ignore, settings.severity)
     name = ", ".join(map(str, paths))
     if args.format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ

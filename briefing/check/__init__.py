@@ -15,14 +15,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from briefing.check.problem import Finding, Problem
-from briefing.check.rules import REGISTRY
-from briefing.load import Document
 from briefing.perf import gc_paused
-from briefing.model import FactBase
+
+if TYPE_CHECKING:
+    from briefing.load import Document
+    from briefing.model import FactBase
 
 __all__ = ["Context", "Finding", "Problem", "REGISTRY", "run", "run_file", "select"]
+
+
+def __getattr__(name: str) -> Any:
+    """The rule catalogue, imported when first used: re-checking an unchanged fact base answers
+    from the remembered results (:mod:`briefing.check.remembered`) without the rules or the model."""
+    if name == "REGISTRY":
+        from briefing.check.rules import REGISTRY
+
+        return REGISTRY
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -47,15 +59,22 @@ class Context:
         return {**defaults, **self.options.get(rule_id, {})}
 
 
-def select(problems: list[Problem], facts: FactBase | None, chosen: set[str] | None, ignored: set[str],
+def select(problems: list[Problem], facts: object, chosen: set[str] | None, ignored: set[str],
            severity: dict[str, str]) -> list[Problem]:
-    """The problems a desk's rule selection keeps, with its severities. A file that cannot be
-    read or typed is always reported: no selection may let a broken fact base pass."""
-    blocking = {rule.ID for rule in REGISTRY.values() if rule.STAGE in ("load", "schema")}
+    """The problems a desk's rule selection keeps, with its severities (``facts``: the typed
+    fact base, or None when it could not be typed). A file that cannot be read or typed is
+    always reported: no selection may let a broken fact base pass."""
+    blocking = _blocking() if facts is None or severity else set()
     kept = [p for p in problems if (facts is None and p.rule in blocking)
             or ((chosen is None or p.rule in chosen) and p.rule not in ignored)]
     return [replace(p, severity=severity[p.rule]) if p.rule in severity and p.rule not in blocking else p
             for p in kept]
+
+
+def _blocking() -> set[str]:
+    from briefing.check.rules import REGISTRY
+
+    return {rule.ID for rule in REGISTRY.values() if rule.STAGE in ("load", "schema")}
 
 
 def run_file(path: Path, display_name: str | None = None, context: Context | None = None,
@@ -67,6 +86,7 @@ def run_file(path: Path, display_name: str | None = None, context: Context | Non
     raises :class:`LoadError`. Parts read from disk are parsed through the cache next to them
     (:mod:`briefing.cache`), or through ``parse`` (the live preview keeps them in memory)."""
     from briefing import cache, parts
+    from briefing.check.rules import REGISTRY
 
     if source is None:
         source = parts.read(path, display_name, content)
@@ -88,7 +108,7 @@ def run_file(path: Path, display_name: str | None = None, context: Context | Non
     return run(document, context=context)
 
 
-def run(document: Document, model: type[FactBase] = FactBase,
+def run(document: Document, model: type[FactBase] | None = None,
         context: Context | None = None) -> tuple[list[Problem], FactBase | None]:
     """Check ``document`` (against ``model``, the fact-base type: the built-in one unless a
     caller extends it); return the problems sorted by position, and the model if it could be built."""
@@ -96,14 +116,16 @@ def run(document: Document, model: type[FactBase] = FactBase,
 
     from briefing.check import exceptions
     from briefing.check.rules import schema
-    from briefing.model import parse
+    from briefing.model import FactBase, parse
 
     with gc_paused():
-        return _run(document, schema, exceptions, lambda data: parse(data, model), ValidationError,
+        return _run(document, schema, exceptions, lambda data: parse(data, model or FactBase), ValidationError,
                     context or Context.from_settings(None))
 
 
 def _run(document, schema, exceptions, parse, ValidationError, context) -> tuple[list[Problem], FactBase | None]:
+    from briefing.check.rules import REGISTRY
+
     found: list[tuple[object, Finding]] = []
     for rule in REGISTRY.values():
         if rule.STAGE == "document":
