@@ -79,7 +79,7 @@ class Document:
         """Every string value with its path, in document order (text rules read this)."""
         if self._strings is None:
             self._strings = []
-            _strings(self.data, (), self._strings)
+            strings_of(self.data, (), self._strings)
         return self._strings
 
     def position(self, path: PathKey) -> Position:
@@ -119,20 +119,20 @@ class Document:
         return f"line {line}" if file == self.file_of(seen_from) else f"{file}:{line}"
 
 
-def _strings(value: Any, path: PathKey, found: list) -> None:
+def strings_of(value: Any, path: PathKey, found: list) -> None:
     """Collect the strings under ``value`` in document order (a mapping keeps its keys' order)."""
     if type(value) is dict:
         for key, item in value.items():
             if type(item) is str:
                 found.append((path + (key,), item))
             elif type(item) is dict or type(item) is list:
-                _strings(item, path + (key,), found)
+                strings_of(item, path + (key,), found)
     elif type(value) is list:
         for index, item in enumerate(value):
             if type(item) is str:
                 found.append((path + (index,), item))
             elif type(item) is dict or type(item) is list:
-                _strings(item, path + (index,), found)
+                strings_of(item, path + (index,), found)
     elif type(value) is str:
         found.append((path, value))
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from briefing.errors import LoadError, Position
-from briefing.load import Document, PathKey, load_bytes, read_bytes
+from briefing.load import Document, PathKey, load_bytes, read_bytes, strings_of
 
 ATTACHMENT_FOLDER = "facts/"
 """Where a folder's parts go among a PDF's attachments (``facts/sources.yaml``...)."""
@@ -261,13 +261,17 @@ class Merged(Document):
     @property  # type: ignore[override]
     def strings(self) -> list[tuple[PathKey, str]]:  # type: ignore[override]
         if self._strings is None:  # made once: several text rules read it
-            self._strings = [(self._merged_path(number, path), text)
-                             for number, part in enumerate(self.parts) for path, text in part.strings]
+            found: list[tuple[PathKey, str]] = []
+            for number, part in enumerate(self.parts):  # each part's strings in its order, at merged paths
+                for section, value in part.data.items():
+                    shift = self._shift[number].get(section, 0)
+                    if isinstance(value, list) and section in self._starts:
+                        for index, item in enumerate(value):
+                            strings_of(item, (section, index + shift), found)
+                    else:
+                        strings_of(value, (section,), found)
+            self._strings = found
         return self._strings
-
-    @strings.setter
-    def strings(self, value) -> None:  # the dataclass's default; the parts hold the real lists
-        pass
 
     @property  # type: ignore[override]
     def yaml11(self) -> dict[PathKey, tuple[str, str]]:  # type: ignore[override]

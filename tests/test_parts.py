@@ -224,3 +224,15 @@ def test_a_part_that_is_a_pipe_is_one_message(tmp_path):
                             cwd=ROOT, timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip() == f"{root}/b.yaml: error: fact base is not a regular file (a device or a pipe?)"
+
+
+def test_the_strings_of_a_folder_come_part_by_part_at_their_merged_paths(tmp_path):
+    root = folder(tmp_path, {"a.yaml": "sources:\n  - {id: s1, name: A}\nmeta: {title: T}\n",
+                             "b.yaml": "sources:\n  - id: s2\n    name: B\n    tags: [x, 3]\n"})
+    document, errors = parts.load(parts.read(root))
+    assert errors == []
+    assert document.strings == [(("sources", 0, "id"), "s1"), (("sources", 0, "name"), "A"),
+                                (("meta", "title"), "T"), (("sources", 1, "id"), "s2"),
+                                (("sources", 1, "name"), "B"), (("sources", 1, "tags", 0), "x")]
+    assert document.position(("sources", 1, "tags", 0)) == load.Position(4, 12)
+    assert document.file_of(("sources", 1, "name")).endswith("facts/b.yaml")
