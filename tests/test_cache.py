@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cache, check, parts
+from briefing import cache, check, parallel, parts
 from conftest import SMALL
 
 LINES = SMALL.splitlines(True)
@@ -137,3 +137,27 @@ def test_the_preview_keeps_parts_in_memory_and_parses_only_the_changed_one(base)
     _, facts = check.run_file(base, parse=memory.parse)
     memory.done()
     assert memory.parsed == 4 and facts is not None and facts.meta.title["en"] == "Quay talks"
+
+
+def test_parts_parsed_side_by_side_give_what_one_process_gives(base, monkeypatch):
+    (base / "c.yaml").write_text("".join(LINES[18:]).replace("credibility: 2", "credibility: 9"))
+    monkeypatch.setenv("BRIEFING_CACHE", "0")
+    alone, _ = check.run_file(base)
+    monkeypatch.setattr(cache, "PARALLEL_BYTES", 0)  # the three small parts are worth the workers
+    source = parts.read(base)
+    store = cache.for_source(source)
+    store.prefetch(source.parts)
+    assert len(store.prefetched) == (3 if parallel.cores() > 1 else 0)
+    side_by_side, _ = check.run_file(base, source=source, parse=store.parse)
+    assert side_by_side == alone and [(p.line, p.column) for p in alone] == [(14, 18)]
+    assert store.prefetched == {}  # every part taken
+
+
+def test_a_part_that_fails_in_a_worker_is_reported_by_this_process(base, monkeypatch):
+    (base / "b.yaml").write_text("sources: [\n")
+    found = parallel.parse_all(parts.read(base).parts)
+    if parallel.cores() > 1:
+        assert found[1] is None and found[0][0]["meta"]["title"]["en"] and found[2] is not None
+    monkeypatch.setattr(cache, "PARALLEL_BYTES", 0)
+    problems, facts = check.run_file(base)
+    assert facts is None and [(p.file.endswith("b.yaml"), p.line, p.rule) for p in problems] == [(True, 2, "yaml-syntax")]

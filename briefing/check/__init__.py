@@ -91,6 +91,8 @@ def run_file(path: Path, display_name: str | None = None, context: Context | Non
     if source is None:
         source = parts.read(path, display_name, content)
     cached = cache.for_source(source) if content is None and parse is None else None  # bytes given: not from disk
+    if cached is not None:
+        cached.prefetch(source.parts)
     document, errors = parts.load(source, parse or (cached.parse if cached else None))
     if cached is not None:
         cached.prune()

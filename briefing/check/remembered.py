@@ -39,14 +39,16 @@ def check_path(path: Path, context) -> tuple[list[Problem], bool]:
 
     source = parts.read(path)
     store = cache.for_source(source)
-    if store.folder is None:  # BRIEFING_CACHE=0
-        problems, facts = run_file(path, context=context, source=source)
+    if store.folder is None:  # BRIEFING_CACHE=0: nothing kept, the parts parsed side by side all the same
+        store.prefetch(source.parts)
+        problems, facts = run_file(path, context=context, source=source, parse=store.parse)
         return problems, facts is not None
     entry = f"{store.prefix}-result-{_key(source, context)}"
     store.used.add(entry)
     found = _decode(store.read_entry(entry))
     if found is not None:
         return found
+    store.prefetch(source.parts)
     problems, facts = run_file(path, context=context, source=source, parse=store.parse)
     store.write_entry(entry, (facts is not None, [_fields(p) for p in problems]))
     store.prune()
