@@ -81,6 +81,12 @@ class Job:
     """The files the PDF carries (a folder's parts with their paths); default: ``facts_bytes``."""
 
 
+SUFFIXES = {"html": "html", "pdf": "pdf", "annex": "annex.pdf"}
+"""Each output format and how its file ends: ``brief.en.html``, ``brief.en.pdf`` and, on request,
+``brief.en.annex.pdf``: the whole brief as PDF, every record of every section (what the HTML
+lists, where the brief's PDF prints the first ones of a long section)."""
+
+
 def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
     """Render one locale's outputs: [(file name, content, seconds)]. Runs in a worker process."""
     from briefing.render.html import render_html
@@ -88,11 +94,10 @@ def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
     start = time.perf_counter()
     html = render_html(job.facts, locale, job.facts_bytes, job.theme, previous=job.previous)
     rendered = [(f"brief.{locale}.html", html.encode("utf-8"), time.perf_counter() - start)]
-    if "pdf" in job.formats:
+    if "pdf" in job.formats or "annex" in job.formats:
         from briefing.provenance import FACTS_NAME, PREVIOUS_PREFIX, Provenance, dependencies_digest, sha256
         from briefing.render.pdf import render_pdf
 
-        start = time.perf_counter()
         inputs = dict(job.attachments or {FACTS_NAME: job.facts_bytes})
         previous_bytes = job.previous[2] if job.previous else b""
         if job.previous:
@@ -101,12 +106,20 @@ def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
                                 facts=sha256(job.facts_bytes), previous=sha256(previous_bytes) if job.previous else "",
                                 previous_name=job.previous_name, theme=job.theme.digest(locale),
                                 built_in_theme="yes" if job.theme.built_in(locale) else "no", locale=locale)
-        # the same page unless a section is longer than the PDF prints (then cut, with a line saying so)
-        printed = render_html(job.facts, locale, job.facts_bytes, job.theme, previous=job.previous, for_print=True)
-        pdf = render_pdf(printed, f"brief.{locale}.pdf", inputs, PartialDate(job.facts.meta.as_of).first_day,
-                         job.theme.templates, provenance)
-        rendered.append((f"brief.{locale}.pdf", pdf, time.perf_counter() - start))
-    return [item for item in rendered if item[0].rsplit(".", 1)[1] in job.formats]
+        as_of = PartialDate(job.facts.meta.as_of).first_day
+        if "pdf" in job.formats:
+            start = time.perf_counter()
+            # the same page unless a section is longer than the PDF prints (then cut, with a line saying so)
+            printed = render_html(job.facts, locale, job.facts_bytes, job.theme, previous=job.previous,
+                                  for_print=True)
+            pdf = render_pdf(printed, f"brief.{locale}.pdf", inputs, as_of, job.theme.templates, provenance)
+            rendered.append((f"brief.{locale}.pdf", pdf, time.perf_counter() - start))
+        if "annex" in job.formats:
+            start = time.perf_counter()
+            annex = render_pdf(html, f"brief.{locale}.annex.pdf", inputs, as_of, job.theme.templates, provenance)
+            rendered.append((f"brief.{locale}.annex.pdf", annex, time.perf_counter() - start))
+    wanted = {f"brief.{locale}.{SUFFIXES[fmt]}" for fmt in job.formats}
+    return [item for item in rendered if item[0] in wanted]
 
 
 def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
@@ -141,8 +154,8 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
     with build_lock(out_dir, stream=stream):
         manifest = _read_manifest(out_dir)
         pending = [locale for locale in wanted if force or any(
-            manifest.get(f"brief.{locale}.{fmt}") != digests[locale] or not (out_dir / f"brief.{locale}.{fmt}").exists()
-            for fmt in formats)]
+            manifest.get(name) != digests[locale] or not (out_dir / name).exists()
+            for name in (f"brief.{locale}.{SUFFIXES[fmt]}" for fmt in formats))]
         if pending:  # the engines load only when there is something to render (a second or so)
             _load_engines(formats)
         outputs: dict[Path, bytes] = {}
@@ -163,7 +176,7 @@ def _load_engines(formats: tuple[str, ...]) -> None:
     from briefing.outputs import interrupts_held
 
     with interrupts_held():
-        if "pdf" in formats:
+        if "pdf" in formats or "annex" in formats:
             try:
                 import briefing.provenance  # noqa: F401
                 import briefing.render.pdf  # noqa: F401

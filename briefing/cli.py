@@ -73,8 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: the configuration's, else build)")
     build.add_argument("--locale", action="append", dest="locales", metavar="L",
                        help="build only this locale (repeatable; default: every locale in meta.locales)")
-    build.add_argument("--format", action="append", dest="formats", choices=["html", "pdf"],
-                       help="build only this format (repeatable; default: both)")
+    build.add_argument("--format", action="append", dest="formats", choices=["html", "pdf", "annex"],
+                       help="build only this format (repeatable; default: html and pdf; annex: the whole brief "
+                            "as PDF, every record of every section, in brief.LOCALE.annex.pdf)")
     build.add_argument("--quiet", action="store_true", help="print nothing but problems")
     build.add_argument("--force", action="store_true", help="render every output, even unchanged ones")
     build.add_argument("--jobs", type=_count, metavar="N", help="locales rendered at once (default: one per core)")

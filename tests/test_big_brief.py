@@ -203,3 +203,22 @@ def test_a_limit_of_zero_prints_everything(tmp_path):
     default = render_html(facts, "en", path.read_bytes(), for_print=True)
     assert len(re.findall(r'<tr class="[a-z]+" id="event-', default)) == 40
     assert more(20) in default
+
+
+def test_the_annex_pdf_on_request_prints_every_record(tmp_path):
+    from briefing.build import build
+
+    path = tmp_path / "facts.yaml"
+    path.write_text(generate.generate(200, seed=2), encoding="utf-8")  # 60 events, over the default 40
+    out = tmp_path / "out"
+    written = build(path, out, locales=["en"], formats=("pdf", "annex"), jobs=1, stream=io.StringIO())
+    assert sorted(p.name for p in written) == ["brief.en.annex.pdf", "brief.en.pdf"]  # no HTML asked for
+    brief, annex = pikepdf.open(out / "brief.en.pdf"), pikepdf.open(out / "brief.en.annex.pdf")
+    assert len([n for n in destinations(brief) if n.startswith("event-")]) == 40
+    assert len([n for n in destinations(annex) if n.startswith("event-")]) == 60
+    annex_text = normalize(subprocess.run(["pdftotext", "-layout", str(out / "brief.en.annex.pdf"), "-"],
+                                          capture_output=True, text=True, check=True).stdout)
+    assert "more entries are in the full listing" not in annex_text
+    assert sorted(annex.attachments) == ["facts.yaml"]  # it carries what it was built from, like the brief
+    again = build(path, out, locales=["en"], formats=("pdf", "annex"), jobs=1, stream=io.StringIO())
+    assert again == []  # both current: nothing rendered again
