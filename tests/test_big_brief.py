@@ -222,3 +222,25 @@ def test_the_annex_pdf_on_request_prints_every_record(tmp_path):
     assert sorted(annex.attachments) == ["facts.yaml"]  # it carries what it was built from, like the brief
     again = build(path, out, locales=["en"], formats=("pdf", "annex"), jobs=1, stream=io.StringIO())
     assert again == []  # both current: nothing rendered again
+
+
+def test_the_changes_since_the_previous_edition_are_cut_like_any_long_section(tmp_path):
+    from briefing import check
+    from briefing.diff import since_previous
+    from briefing.render.html import render_html
+
+    current = generate.generate(200, seed=2)
+    assert current.count("credibility: 2") == 50  # one record per line: 50 records edited
+    changed = 50 + 1  # and meta: its edition and its previous edition
+    (tmp_path / "facts-1.yaml").write_text(current.replace("credibility: 2", "credibility: 3"), encoding="utf-8")
+    path = tmp_path / "facts.yaml"
+    path.write_text(current.replace("  edition: 1\n", '  edition: 2\n  previous: "facts-1.yaml"\n'), encoding="utf-8")
+    _, facts = check.run_file(path)
+    assert facts is not None
+    previous = since_previous(facts, path)
+    printed = render_html(facts, "en", path.read_bytes(), previous=previous, for_print=True)
+    screen = render_html(facts, "en", path.read_bytes(), previous=previous)
+    changes = re.compile(r'<span class="change changed">')
+    assert len(changes.findall(screen)) == changed
+    assert len(changes.findall(printed)) == 40
+    assert more(changed - 40) in printed
