@@ -14,7 +14,7 @@ FACTS_FILES := $(if $(wildcard $(FACTS)/.),$(shell find $(FACTS) -name '*.yaml' 
 INPUTS := $(FACTS_FILES) $(wildcard $(shell find briefing/theme briefing/locale -type f) briefing/*.py briefing/*/*.py briefing/*/*/*.py)
 
 .PHONY: brief test lint check watch fuzz bench i18n setup lock clean distclean schema validate
-schema: schema/facts.schema.json
+schema: schema/facts.schema.json schema/part.schema.json
 .DELETE_ON_ERROR:
 
 brief: $(OUT)/.brief-done
@@ -105,6 +105,10 @@ lock: | $(VENV)/bin/python
 schema/facts.schema.json: $(SETUP) $(wildcard briefing/model.py briefing/model/*.py briefing/vocabulary.py) briefing/schema.py
 	@mkdir -p schema
 	$(BIN)/briefing schema > $@
+
+schema/part.schema.json: $(SETUP) $(wildcard briefing/model.py briefing/model/*.py briefing/vocabulary.py) briefing/schema.py
+	@mkdir -p schema
+	$(BIN)/briefing schema --part > $@
 
 # Extract template strings and update every catalog (translators then edit the .po files).
 i18n: $(SETUP)

@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--out", type=Path, help="where the PDFs go (default: the configuration's, else build)")
     watch.add_argument("--port", default=8000, type=_port, help="port on 127.0.0.1 (0: any free port)")
 
-    commands.add_parser("schema", help="print the fact base's JSON Schema (for editors and validators)")
+    schema_command = commands.add_parser("schema", help="print the fact base's JSON Schema (for editors and validators)")
+    schema_command.add_argument("--part", action="store_true",
+                        help="the schema of one part of a fact base kept as a folder (no section required)")
 
     build = commands.add_parser("build", help="check, then build the HTML and PDF briefs")
     build.add_argument("--facts", type=Path, help="the fact base (default: the configuration's, else facts.yaml)")
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             from briefing import schema
 
-            sys.stdout.write(schema.text())
+            sys.stdout.write(schema.text(part=args.part))
             return 0
         if args.command == "diff":
             return _diff(args)

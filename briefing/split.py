@@ -7,10 +7,17 @@ to a part of its own (``DIR/meta.yaml``, ``DIR/sources.yaml``); a list section l
 or with ``by_year`` into one part per run of records of the same year
 (``DIR/events/001-2023.yaml``). The numbers keep the parts in the file's order, which is the
 order the folder is read in (:mod:`briefing.parts`).
+
+One line may change: the editors' schema line (``# yaml-language-server: $schema=...``) the
+file opens with. Every part gets one, naming the part schema (``part.schema.json``, written
+beside the file's schema when it is not there yet): the fact base's own schema would flag a
+part that holds no ``meta`` or ``sources``, and the file's relative path would lead nowhere
+from inside the folder.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -20,6 +27,7 @@ from briefing.load import Document, load_bytes, read_bytes
 SPLIT_LIMIT = 1024 * 1024 * 1024  # 1 GiB: sixteen times the limit of one part
 
 _DATE = re.compile(r"([0-9]{4})(-[0-9]{2}){0,2}\Z")
+_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)\s*\Z")
 
 
 def split(facts_path: Path, folder: Path, size: int = 1000, by_year: bool = False) -> list[Path]:
@@ -43,13 +51,33 @@ def split(facts_path: Path, folder: Path, size: int = 1000, by_year: bool = Fals
     if parts and lines and lines[-1] == "":
         last = list(parts)[-1]
         parts[last] = parts[last][:-1]  # the file's final newline ends every part instead
+    modeline = _MODELINE.match(lines[0]) if lines else None
+    part_schema = _part_schema(facts_path, modeline.group(1)) if modeline else None
     written = []
     for name, chunk in parts.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        if part_schema is not None:
+            line = f"# yaml-language-server: $schema={Path(os.path.relpath(part_schema, path.parent)).as_posix()}"
+            chunk = [line] + (chunk[1:] if chunk and _MODELINE.match(chunk[0]) else chunk)
         path.write_text("\n".join(chunk) + "\n", encoding="utf-8")
         written.append(path)
     return written
+
+
+def _part_schema(facts_path: Path, named: str) -> Path | None:
+    """Where the part schema is for a file whose schema line names ``named``: beside that
+    schema, written there from this version's model if it is not (None for a URL: the desk
+    publishes its schemas itself)."""
+    if "://" in named:
+        return None
+    beside = (facts_path.parent / named).parent / "part.schema.json"
+    if not beside.exists():
+        from briefing import schema
+
+        beside.parent.mkdir(parents=True, exist_ok=True)
+        beside.write_text(schema.text(part=True), encoding="utf-8")
+    return beside
 
 
 def _cut(document: Document, section: str, lines: list[str], start: int, end: int, size: int,

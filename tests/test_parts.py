@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import check, load, parts
+from briefing import check, load, parts, schema
 from briefing.split import split
 from conftest import FACTS, ROOT, SMALL
 
@@ -113,10 +113,13 @@ def test_the_size_limit_applies_to_each_part(tmp_path, monkeypatch):
 
 def _kept_lines(root: Path) -> list[str]:
     """Every line of every part in path order, the section line that opens a later chunk of a
-    cut section left out (it repeats the key)."""
+    cut section left out (it repeats the key), and each part's schema line (checked here: it
+    names the shipped part schema from where the part is)."""
     lines: list[str] = []
     for part in parts.part_paths(root):
         text = part.read_text(encoding="utf-8").split("\n")[:-1]
+        named = text.pop(0).removeprefix("# yaml-language-server: $schema=")
+        assert (part.parent / named).resolve() == ROOT / "schema" / "part.schema.json", part
         chunk = part.relative_to(root).parts
         repeated = len(chunk) > 1 and not chunk[-1].startswith("001")
         lines += text[1:] if repeated else text
@@ -130,7 +133,9 @@ def test_split_keeps_every_line_and_gives_the_same_facts(tmp_path, options):
     assert sorted(written) == parts.part_paths(root)
     original = FACTS.read_text(encoding="utf-8")
     # sections land in alphabetical path order; every line is there exactly once
-    assert sorted(_kept_lines(root)) == sorted(original.split("\n")[:-1])
+    # the file's schema line is the one line not kept as it was (each part names the part schema)
+    assert original.startswith("# yaml-language-server: $schema=schema/facts.schema.json\n")
+    assert sorted(_kept_lines(root)) == sorted(original.split("\n")[1:-1])
     problems, facts = check.run_file(root)
     _, whole = check.run_file(FACTS)
     assert problems == [] and facts is not None and whole is not None
@@ -195,7 +200,8 @@ def test_a_split_base_reports_the_same_problems_at_the_same_lines_of_text(tmp_pa
     assert sorted(map(seen, single)) == sorted(map(seen, folded))
     if kind == "model":  # the event's id is in events/001.yaml, the source's in sources/001.yaml
         assert [p.file for p in folded if p.rule == "duplicate-id"] == [f"{tmp_path}/facts/events/001.yaml"]
-        assert any(f"first defined at {tmp_path}/facts/sources/001.yaml:3" in p.message for p in folded)
+        # sources/001.yaml: its schema line, "sources:", a comment, then the first source (line 4)
+        assert any(f"first defined at {tmp_path}/facts/sources/001.yaml:4" in p.message for p in folded)
     else:
         assert [(p.file, p.rule) for p in folded] == [(f"{tmp_path}/facts/events/005.yaml", "schema")]
 
@@ -236,3 +242,29 @@ def test_the_strings_of_a_folder_come_part_by_part_at_their_merged_paths(tmp_pat
                                 (("sources", 1, "name"), "B"), (("sources", 1, "tags", 0), "x")]
     assert document.position(("sources", 1, "tags", 0)) == load.Position(4, 12)
     assert document.file_of(("sources", 1, "name")).endswith("facts/b.yaml")
+
+
+def test_split_gives_every_part_a_schema_line_that_editors_can_follow(tmp_path):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    facts = desk / "facts.yaml"
+    facts.write_text("# yaml-language-server: $schema=facts.schema.json\n" + SMALL, encoding="utf-8")
+    (desk / "facts.schema.json").write_text(schema.text(), encoding="utf-8")
+    written = split(facts, desk / "facts", size=1)
+    beside = desk / "part.schema.json"
+    assert beside.read_text(encoding="utf-8") == schema.text(part=True)
+    for part in written:
+        first = part.read_text(encoding="utf-8").split("\n")[0]
+        assert first.startswith("# yaml-language-server: $schema=")
+        assert (part.parent / first.split("=", 1)[1]).resolve() == beside.resolve()
+    # an independent validator: each part passes the part schema; the fact base's schema
+    # flags a part without meta and sources
+    validator = [sys.executable, "-m", "check_jsonschema", "--schemafile"]
+    assert subprocess.run(validator + [str(beside)] + [str(p) for p in written], capture_output=True).returncode == 0
+    events = next(p for p in written if "events" in p.as_posix())
+    assert subprocess.run(validator + [str(desk / "facts.schema.json"), str(events)], capture_output=True).returncode == 1
+
+
+def test_the_shipped_part_schema_is_current():
+    assert (ROOT / "schema" / "part.schema.json").read_text(encoding="utf-8") == schema.text(part=True), \
+        "run 'make schema' and commit the result"
