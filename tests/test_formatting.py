@@ -28,6 +28,13 @@ def fmt(locale):
     ("en", 3, "week", "about", "about 3 weeks"),
     ("fr", 2, "month", "at-least", "au moins 2 mois"),
     ("en", 1.5, "week", "exact", "10 days, 12 hours"),  # a fraction is told in days and below
+    # a fraction of a second stays with the whole seconds; a float a hair under a whole is that whole
+    ("en", 62.5, "second", "exact", "1 minute, 2.5 seconds"),
+    ("en", 0.25, "second", "exact", "0.25 seconds"),
+    ("en", 3.9999999, "second", "exact", "4 seconds"),
+    ("en", 59.9999999, "second", "about", "about 1 minute"),
+    ("en", 0.0666666666666667, "minute", "exact", "4 seconds"),
+    ("fr", 1.0005, "hour", "exact", "1 heure et 1,8 seconde"),
 ])
 def test_durations_are_exact_and_qualified(locale, value, unit, qualifier, expected):
     assert normalize(fmt(locale).duration(value, unit, qualifier)) == expected

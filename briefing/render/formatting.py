@@ -174,15 +174,19 @@ class Formatter:
         return self.qualified(text, qualifier)
 
     def _exact_duration(self, seconds: Fraction) -> str:
+        # Counted in milliseconds, as far as a number is printed (three decimals): a float just
+        # under a whole second (3.9999999) is 4 seconds, not "3 seconds, 1 seconds". A fraction
+        # of a second is kept with the whole seconds ("1 minute, 2.5 seconds"), never rounded away.
+        millis = round(seconds * 1000) or seconds * 1000  # under half a millisecond: kept as it is
         parts = []
         for unit in _BREAKDOWN:
-            size = _SECONDS[unit]
-            whole = int(seconds // size)
-            if whole:
+            size = _SECONDS[unit] * 1000
+            whole = int(millis // size)
+            if unit == "second" and millis != whole * size:
+                parts.append(self._unit(float(Fraction(millis) / 1000), unit))
+            elif whole:
                 parts.append(self._unit(whole, unit))
-                seconds -= whole * size
-        if seconds:  # a fraction of a second: keep it, never round it away
-            parts.append(self._unit(float(seconds), "second"))
+            millis -= whole * size
         return _join_units(parts, self.locale)
 
     def _unit(self, amount: float, unit: str) -> str:
