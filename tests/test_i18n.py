@@ -236,3 +236,18 @@ def test_new_locale_builds_a_pdf_with_its_headings(locale, built_in_new_locales)
                           capture_output=True, text=True, check=True).stdout
     contents, chronology = IN_THEIR_WORDS[locale][:2]
     assert contents in text and chronology in text, f"{locale}: {text[:300]!r}"
+
+
+def test_a_regional_locale_falls_back_to_its_language_catalog(tmp_path):
+    """zh_CN has no catalog of its own: the built-in zh is used, as gettext falls back; a
+    regional locale of a language with no catalog at all is still refused."""
+    text = SMALL.replace("  locales: [en]", "  locales: [zh_CN]").replace("{en: ", "{zh_CN: ")
+    result = run_build(tmp_path, text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "out" / "brief.zh_CN.html").read_text(encoding="utf-8")
+    assert "目录" in page and "大事记" in page  # "Contents", "Chronology" in Simplified Chinese
+    assert '<html lang="zh-CN"' in page
+    (tmp_path / "pt").mkdir()
+    refused = run_build(tmp_path / "pt", SMALL.replace("  locales: [en]", "  locales: [pt_BR]")
+                        .replace("{en: ", "{pt_BR: "))
+    assert refused.returncode == 1 and "no interface catalog for locale 'pt_BR'" in refused.stdout + refused.stderr

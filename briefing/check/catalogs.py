@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.paths import LOCALES
+from briefing.paths import LOCALES, catalog_paths
 
 
 @lru_cache(maxsize=64)
@@ -20,12 +20,7 @@ def read(path: Path, mtime: float):
 
 def catalogs(locale: str, folders: tuple[Path, ...]) -> list:
     """(path, catalog) along the chain for ``locale``, most specific first."""
-    found = []
-    for folder in folders:
-        path = folder / locale / "LC_MESSAGES" / "messages.po"
-        if path.is_file():
-            found.append((path, read(path, path.stat().st_mtime)))
-    return found
+    return [(path, read(path, path.stat().st_mtime)) for path in catalog_paths(locale, folders)]
 
 
 def template_ids() -> set[str]:

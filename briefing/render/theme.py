@@ -20,7 +20,7 @@ from babel.support import Translations
 
 from briefing.errors import RenderError
 from briefing.config import DEFAULT_PDF_LIMIT
-from briefing.paths import LOCALES, THEME
+from briefing.paths import LOCALES, THEME, catalog_paths
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,7 @@ class Theme:
 
     def catalogs(self, locale: str) -> list[Path]:
         """The catalogs of ``locale`` along the chain, most specific first."""
-        found = (folder / locale / "LC_MESSAGES" / "messages.po" for folder in self.locales)
-        return [path for path in found if path.is_file()]
+        return catalog_paths(locale, self.locales)
 
     def has_catalog(self, locale: str) -> bool:
         return bool(self.catalogs(locale))

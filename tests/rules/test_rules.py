@@ -292,6 +292,7 @@ GOOD = [
     ("judgment-rationale", variant()),  # low confidence: no rationale needed
     ("date-order", variant(insert={56: '    time: "10:00"\n    end_time: "11:00"'})),
     ("missing-catalog", variant({7: "  locales: [en, fr]"})),  # French is built in
+    ("missing-catalog", variant({7: "  locales: [en, zh_CN]"})),  # the built-in zh, as gettext falls back
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}), {"editions/facts-1.yaml": BASE})),
     ("catalog-placeholders", (variant({7: "  locales: [en, nl]"}),
                               {"nl": catalog({"Reported durations: %(event)s": "Gemelde duur: %(event)s"})})),

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
+from briefing.paths import catalog_paths
 
 ID = "missing-catalog"
 SEVERITY = "error"
@@ -37,7 +38,7 @@ USES_CONTEXT = True
 
 def check(facts, document, context) -> Iterator[Finding]:
     for i, locale in enumerate(facts.meta.locales):
-        if not any((folder / locale / "LC_MESSAGES" / "messages.po").is_file() for folder in context.locales):
+        if not catalog_paths(locale, context.locales):  # zh_CN: its own, else the language's (zh)
             where = ", ".join(str(folder) for folder in context.locales)
             yield Finding(("meta", "locales", i), f"no interface catalog for locale {locale!r} in {where}; "
                                                   f"create one with 'briefing i18n init {locale}'")
