@@ -45,6 +45,7 @@ class FactBase(Record):
     # The fact base is not changed after validation, so the walk and the index are kept.
     _records: list[Record] | None = PrivateAttr(default=None)
     _index: dict[str, Record] | None = PrivateAttr(default=None)
+    _references: list[tuple[tuple, str, str, Ref]] | None = PrivateAttr(default=None)
 
     def records(self) -> list[Record]:
         """Every record, depth first, in document order."""
@@ -123,7 +124,7 @@ def date_of(record: Record, index: dict[str, Record], depth: int = 0) -> Partial
         value = getattr(record, name, None)
         if not value:
             continue
-        if name not in dict(reference_fields(type(record))):
+        if name not in _reference_names(type(record)):
             return PartialDate(value)
         target = index.get(value)
         found = date_of(target, index, depth + 1) if target is not None else None
@@ -143,6 +144,11 @@ def reference_fields(model: type[Record]) -> tuple[tuple[str, Ref], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=None)
+def _reference_names(model: type[Record]) -> frozenset[str]:
+    return frozenset(name for name, _ in reference_fields(model))
+
+
 def _ref_of(annotation: Any, metadata: list) -> Ref | None:
     """The Ref marker carried by a field's type, looking through Optional and list."""
     for item in metadata:
@@ -160,10 +166,24 @@ def _ref_of(annotation: Any, metadata: list) -> Ref | None:
 
 
 def references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
-    """Every reference in the fact base: (path, field name, target id, Ref marker)."""
+    """Every reference in the fact base: (path, field name, target id, Ref marker). Listed
+    once per fact base (it is not changed after validation): several rules follow them."""
+    private = facts.__pydantic_private__
+    assert private is not None
+    found = private["_references"]
+    if found is None:
+        found = private["_references"] = list(_references(facts))
+    return iter(found)
+
+
+def _references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
     for record in facts.records():
-        for name, ref in reference_fields(type(record)):
-            value = getattr(record, name)
+        fields = reference_fields(type(record))
+        if not fields:
+            continue
+        values = record.__dict__  # the fields' values: getattr goes through pydantic's machinery
+        for name, ref in fields:
+            value = values[name]
             if isinstance(value, str):
                 yield record.path + (name,), name, value, ref
             else:
@@ -171,10 +191,18 @@ def references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
                     yield record.path + (name, i), name, item, ref
 
 
+@lru_cache(maxsize=None)
+def field_names(model: type[Record]) -> tuple[str, ...]:
+    """A record type's field names, in declaration order (``model_fields`` is slow to ask
+    for in a loop over every record)."""
+    return tuple(model.model_fields)
+
+
 def _walk(record: Record) -> Iterator[Record]:
     yield record
-    for name in type(record).model_fields:
-        value = getattr(record, name)
+    values = record.__dict__
+    for name in field_names(type(record)):
+        value = values[name]
         if isinstance(value, Record):
             yield from _walk(value)
         elif isinstance(value, list):
@@ -183,26 +211,32 @@ def _walk(record: Record) -> Iterator[Record]:
                     yield from _walk(item)
 
 
-def attach_paths(record: Record, path: tuple = ()) -> None:
-    """Record in each object where it came from, so problems can point into the file."""
-    record._path = path
-    for name in type(record).model_fields:
-        value = getattr(record, name)
+def attach_paths(record: Record, path: tuple = (), found: list[Record] | None = None) -> None:
+    """Record in each object where it came from, so problems can point into the file (and
+    list, in ``found``, every record it reaches: depth first, in document order)."""
+    record.__pydantic_private__["_path"] = path  # type: ignore[index]  # direct: __setattr__ is slow
+    if found is not None:
+        found.append(record)
+    values = record.__dict__
+    for name in field_names(type(record)):
+        value = values[name]
         if isinstance(value, Record):
-            attach_paths(value, path + (name,))
+            attach_paths(value, path + (name,), found)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, Record):
-                    attach_paths(item, path + (name, i))
+                    attach_paths(item, path + (name, i), found)
 
 
 def parse(data: Any, model: type[FactBase] = FactBase) -> FactBase:
     """Validate plain data into a fact base (raises pydantic's ValidationError)."""
     facts = model.model_validate(data)
-    attach_paths(facts)
+    found: list[Record] = []
+    attach_paths(facts, (), found)
+    facts.__pydantic_private__["_records"] = found  # type: ignore[index]  # the same walk as records()
     return facts
 
 
 __all__ = ["Agreement", "Conflict", "Duration", "Event", "FactBase", "Gift", "Judgment", "Meta", "Participant",
            "Quantity", "Source", "Statement", "Venue", "Vocabulary", "attach_paths", "date_of", "declaration",
-           "is_entity", "kind_of", "parse", "record_types", "reference_fields", "references"]
+           "field_names", "is_entity", "kind_of", "parse", "record_types", "reference_fields", "references"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
-from briefing.model import Vocabulary
+from briefing.model import Vocabulary, field_names
 
 ID = "missing-locale"
 SEVERITY = "error"
@@ -38,8 +38,9 @@ STAGE = "model"
 def check(facts, document) -> Iterator[Finding]:
     wanted = list(facts.meta.locales)
     for record in facts.records():
-        for name in type(record).model_fields:
-            value = getattr(record, name)
+        values = record.__dict__  # the fields' values, without pydantic's attribute machinery
+        for name in field_names(record.__class__):
+            value = values[name]
             if isinstance(record, Vocabulary):
                 for key, text in value.items():  # labels by kind: one text per declared kind
                     yield from _check_text(f"{name}.{key}", text, record.path + (name, key), wanted)

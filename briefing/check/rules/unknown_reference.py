@@ -37,10 +37,15 @@ STAGE = "model"
 
 def check(facts, document) -> Iterator[Finding]:
     index = facts.index()
+    kinds: dict[type, set[str]] = {}  # a record's kinds depend on its type only
     for path, name, target, ref in references(facts):
         found = index.get(target)
         if found is None:
             yield Finding(path, f"{name} refers to {target!r}, which is not defined")
-        elif ref.kind not in kind_of(found):
+            continue
+        answers = kinds.get(type(found))
+        if answers is None:
+            answers = kinds[type(found)] = kind_of(found)
+        if ref.kind not in answers:
             noun = found.declared.noun if found.declared else type(found).__name__.lower()
             yield Finding(path, f"{name} refers to {target!r}, which is {_a(noun)}, not {_a(ref.kind)}")
