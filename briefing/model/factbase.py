@@ -47,25 +47,33 @@ class FactBase(Record):
     _index: dict[str, Record] | None = PrivateAttr(default=None)
     _references: list[tuple[tuple, str, str, Ref]] | None = PrivateAttr(default=None)
 
+    # The caches are read from __pydantic_private__ directly: a private attribute goes through
+    # pydantic's __getattr__, slow for methods that rules call once per record.
     def records(self) -> list[Record]:
         """Every record, depth first, in document order."""
-        if self._records is None:
-            self._records = list(_walk(self))
-        return self._records
+        private = self.__pydantic_private__
+        assert private is not None
+        found = private["_records"]
+        if found is None:
+            found = private["_records"] = list(_walk(self))
+        return found
 
     def claims(self) -> Iterator[Claim]:
         return (r for r in self.records() if isinstance(r, Claim))
 
     def index(self) -> dict[str, Record]:
         """Records by id (the first one wins when an id is duplicated)."""
-        if self._index is None:
+        private = self.__pydantic_private__
+        assert private is not None
+        index = private["_index"]
+        if index is None:
             found: dict[str, Record] = {}
             for record in self.records():
                 record_id = getattr(record, "id", None)
                 if isinstance(record_id, str):
                     found.setdefault(record_id, record)
-            self._index = found
-        return self._index
+            index = private["_index"] = found
+        return index
 
     def of_type(self, record_type: type[Record]) -> list[Record]:
         """Every record of one declared type, wherever it sits (provisions inside agreements too)."""
@@ -198,10 +206,17 @@ def field_names(model: type[Record]) -> tuple[str, ...]:
     return tuple(model.model_fields)
 
 
+@lru_cache(maxsize=None)
+def _nesting_fields(model: type[Record]) -> tuple[str, ...]:
+    """The fields whose type holds a record type (directly or in a list): the only ones
+    that can hold records, since validation makes a record only where the type says so."""
+    return tuple(name for name, info in model.model_fields.items() if any(_model_classes(info.annotation)))
+
+
 def _walk(record: Record) -> Iterator[Record]:
     yield record
     values = record.__dict__
-    for name in field_names(type(record)):
+    for name in _nesting_fields(type(record)):
         value = values[name]
         if isinstance(value, Record):
             yield from _walk(value)
@@ -218,7 +233,7 @@ def attach_paths(record: Record, path: tuple = (), found: list[Record] | None = 
     if found is not None:
         found.append(record)
     values = record.__dict__
-    for name in field_names(type(record)):
+    for name in _nesting_fields(type(record)):
         value = values[name]
         if isinstance(value, Record):
             attach_paths(value, path + (name,), found)
