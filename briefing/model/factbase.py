@@ -69,15 +69,22 @@ class FactBase(Record):
         if index is None:
             found: dict[str, Record] = {}
             for record in self.records():
-                record_id = getattr(record, "id", None)
-                if isinstance(record_id, str):
-                    found.setdefault(record_id, record)
+                found_id = record_id(record)
+                if isinstance(found_id, str):
+                    found.setdefault(found_id, record)
             index = private["_index"] = found
         return index
 
     def of_type(self, record_type: type[Record]) -> list[Record]:
         """Every record of one declared type, wherever it sits (provisions inside agreements too)."""
         return [r for r in self.records() if type(r) is record_type]
+
+
+def record_id(record: Record) -> Any:
+    """A record's ``id`` (None for a record type without one). Read from the record's values
+    first: ``getattr`` on a missing attribute goes through pydantic's slow ``__getattr__``."""
+    values = record.__dict__
+    return values["id"] if "id" in values else getattr(record, "id", None)
 
 
 @lru_cache(maxsize=None)
@@ -254,4 +261,5 @@ def parse(data: Any, model: type[FactBase] = FactBase) -> FactBase:
 
 __all__ = ["Agreement", "Conflict", "Duration", "Event", "FactBase", "Gift", "Judgment", "Meta", "Participant",
            "Quantity", "Source", "Statement", "Venue", "Vocabulary", "attach_paths", "date_of", "declaration",
-           "field_names", "is_entity", "kind_of", "parse", "record_types", "reference_fields", "references"]
+           "field_names", "is_entity", "kind_of", "parse", "record_id", "record_types", "reference_fields",
+           "references"]
