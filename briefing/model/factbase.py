@@ -45,7 +45,7 @@ class FactBase(Record):
     # The fact base is not changed after validation, so the walk and the index are kept.
     _records: list[Record] | None = PrivateAttr(default=None)
     _index: dict[str, Record] | None = PrivateAttr(default=None)
-    _references: list[tuple[tuple, str, str, Ref]] | None = PrivateAttr(default=None)
+    _references: list[tuple] | None = PrivateAttr(default=None)
 
     # The caches are read from __pydantic_private__ directly: a private attribute goes through
     # pydantic's __getattr__, slow for methods that rules call once per record.
@@ -180,18 +180,30 @@ def _ref_of(annotation: Any, metadata: list) -> Ref | None:
     return None
 
 
+Link = tuple[Record, str, "int | None", str, Ref]
+"""A reference as :func:`links` lists it: (record, field name, index in the field's list or
+None, target id, Ref marker)."""
+
+
 def references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
-    """Every reference in the fact base: (path, field name, target id, Ref marker). Listed
+    """Every reference in the fact base: (path, field name, target id, Ref marker)."""
+    for record, name, i, target, ref in links(facts):
+        yield record.path + ((name,) if i is None else (name, i)), name, target, ref
+
+
+def links(facts: FactBase) -> list[Link]:
+    """Every reference in the fact base, as :data:`Link`: the same, in the same order, as
+    :func:`references`, without building a path for each (most are never reported). Listed
     once per fact base (it is not changed after validation): several rules follow them."""
     private = facts.__pydantic_private__
     assert private is not None
     found = private["_references"]
     if found is None:
-        found = private["_references"] = list(_references(facts))
-    return iter(found)
+        found = private["_references"] = list(_links(facts))
+    return found
 
 
-def _references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
+def _links(facts: FactBase) -> Iterator[Link]:
     for record in facts.records():
         fields = reference_fields(type(record))
         if not fields:
@@ -200,10 +212,10 @@ def _references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
         for name, ref in fields:
             value = values[name]
             if isinstance(value, str):
-                yield record.path + (name,), name, value, ref
+                yield record, name, None, value, ref
             else:
                 for i, item in enumerate(value or []):
-                    yield record.path + (name, i), name, item, ref
+                    yield record, name, i, item, ref
 
 
 @lru_cache(maxsize=None)
@@ -261,5 +273,5 @@ def parse(data: Any, model: type[FactBase] = FactBase) -> FactBase:
 
 __all__ = ["Agreement", "Conflict", "Duration", "Event", "FactBase", "Gift", "Judgment", "Meta", "Participant",
            "Quantity", "Source", "Statement", "Venue", "Vocabulary", "attach_paths", "date_of", "declaration",
-           "field_names", "is_entity", "kind_of", "parse", "record_id", "record_types", "reference_fields",
+           "field_names", "is_entity", "kind_of", "links", "parse", "record_id", "record_types", "reference_fields",
            "references"]
