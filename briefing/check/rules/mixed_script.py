@@ -60,13 +60,13 @@ def _letters() -> dict[str | None, re.Pattern]:
     letters = _LETTER.findall(characters.bmp())
     for letter, name in zip(letters, map(unicodedata.name, letters, repeat("")), strict=True):
         if name[:5] in _HEADS:  # a cheap first look; the full test is _script's
-            script = _script(letter) if letter.isascii() else _named(letter)
+            script = _script(letter)
             if script is not None:
                 by_script[script].append(letter)
     astral = "\U00010000-\U0010ffff"
 
     def other_than(*scripts: str) -> re.Pattern:
-        chosen = "".join(re.escape(c) for script in _SCRIPTS if script not in scripts for c in by_script[script])
+        chosen = characters.char_class(c for script in _SCRIPTS if script not in scripts for c in by_script[script])
         return re.compile(f"[{chosen}{astral}]")
 
     return {None: other_than("LATIN"), **{script: other_than(script) for script in _SCRIPTS}}
