@@ -22,8 +22,8 @@ from briefing.model.base import (MAX_ID, MAX_ITEMS, MAX_LOCALES, MAX_NAME, MAX_T
 from briefing.model.claims import (Agreement, Claim, Duration, Event, Gift, Provision, Quantity, Quotation,
                                    Recurrence, Statement)
 from briefing.model.entities import Coordinates, OriginalName, Participant, Reliability, Source, Venue
-from briefing.model.factbase import (FactBase, attach_paths, date_of, declaration, is_entity, kind_of, parse,
-                                     record_types, reference_fields, references)
+from briefing.model.factbase import (FactBase, attach_paths, date_of, declaration, field_names, is_entity, kind_of,
+                                     links, parse, record_id, record_types, reference_fields, references)
 
 __all__ = [
     "MAX_ID", "MAX_ITEMS", "MAX_LOCALES", "MAX_NAME", "MAX_TEXT", "MAX_YEAR", "MIN_YEAR", "LocalizedName",
@@ -31,6 +31,7 @@ __all__ = [
     "Excusable", "FactBase", "Gift", "Judgment", "Localized", "Meta", "OriginalName", "OutletName", "PartialDate",
     "Participant", "ParticipantRef", "Provision", "Quantity", "Quotation", "Record", "RecordType", "Recurrence",
     "Ref", "Reliability", "RuleException", "Source", "SourceRef", "Statement", "SummaryPoint", "Venue", "VenueRef",
-    "Vocabulary", "attach_paths", "date_of", "declaration", "is_entity", "kind_of", "outlet_key", "outlet_label",
-    "parse", "parse_time", "partial_date", "record_types", "reference_fields", "references", "zone",
+    "Vocabulary", "attach_paths", "date_of", "declaration", "field_names", "is_entity", "kind_of", "links",
+    "outlet_key", "outlet_label", "parse", "parse_time", "partial_date", "record_id", "record_types",
+    "reference_fields", "references", "zone",
 ]

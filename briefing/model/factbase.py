@@ -45,30 +45,46 @@ class FactBase(Record):
     # The fact base is not changed after validation, so the walk and the index are kept.
     _records: list[Record] | None = PrivateAttr(default=None)
     _index: dict[str, Record] | None = PrivateAttr(default=None)
+    _references: list[tuple] | None = PrivateAttr(default=None)
 
+    # The caches are read from __pydantic_private__ directly: a private attribute goes through
+    # pydantic's __getattr__, slow for methods that rules call once per record.
     def records(self) -> list[Record]:
         """Every record, depth first, in document order."""
-        if self._records is None:
-            self._records = list(_walk(self))
-        return self._records
+        private = self.__pydantic_private__
+        assert private is not None
+        found = private["_records"]
+        if found is None:
+            found = private["_records"] = list(_walk(self))
+        return found
 
     def claims(self) -> Iterator[Claim]:
         return (r for r in self.records() if isinstance(r, Claim))
 
     def index(self) -> dict[str, Record]:
         """Records by id (the first one wins when an id is duplicated)."""
-        if self._index is None:
+        private = self.__pydantic_private__
+        assert private is not None
+        index = private["_index"]
+        if index is None:
             found: dict[str, Record] = {}
             for record in self.records():
-                record_id = getattr(record, "id", None)
-                if isinstance(record_id, str):
-                    found.setdefault(record_id, record)
-            self._index = found
-        return self._index
+                found_id = record_id(record)
+                if isinstance(found_id, str):
+                    found.setdefault(found_id, record)
+            index = private["_index"] = found
+        return index
 
     def of_type(self, record_type: type[Record]) -> list[Record]:
         """Every record of one declared type, wherever it sits (provisions inside agreements too)."""
         return [r for r in self.records() if type(r) is record_type]
+
+
+def record_id(record: Record) -> Any:
+    """A record's ``id`` (None for a record type without one). Read from the record's values
+    first: ``getattr`` on a missing attribute goes through pydantic's slow ``__getattr__``."""
+    values = record.__dict__
+    return values["id"] if "id" in values else getattr(record, "id", None)
 
 
 @lru_cache(maxsize=None)
@@ -123,7 +139,7 @@ def date_of(record: Record, index: dict[str, Record], depth: int = 0) -> Partial
         value = getattr(record, name, None)
         if not value:
             continue
-        if name not in dict(reference_fields(type(record))):
+        if name not in _reference_names(type(record)):
             return PartialDate(value)
         target = index.get(value)
         found = date_of(target, index, depth + 1) if target is not None else None
@@ -143,6 +159,11 @@ def reference_fields(model: type[Record]) -> tuple[tuple[str, Ref], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=None)
+def _reference_names(model: type[Record]) -> frozenset[str]:
+    return frozenset(name for name, _ in reference_fields(model))
+
+
 def _ref_of(annotation: Any, metadata: list) -> Ref | None:
     """The Ref marker carried by a field's type, looking through Optional and list."""
     for item in metadata:
@@ -159,22 +180,63 @@ def _ref_of(annotation: Any, metadata: list) -> Ref | None:
     return None
 
 
+Link = tuple[Record, str, "int | None", str, Ref]
+"""A reference as :func:`links` lists it: (record, field name, index in the field's list or
+None, target id, Ref marker)."""
+
+
 def references(facts: FactBase) -> Iterator[tuple[tuple, str, str, Ref]]:
     """Every reference in the fact base: (path, field name, target id, Ref marker)."""
+    for record, name, i, target, ref in links(facts):
+        yield record.path + ((name,) if i is None else (name, i)), name, target, ref
+
+
+def links(facts: FactBase) -> list[Link]:
+    """Every reference in the fact base, as :data:`Link`: the same, in the same order, as
+    :func:`references`, without building a path for each (most are never reported). Listed
+    once per fact base (it is not changed after validation): several rules follow them."""
+    private = facts.__pydantic_private__
+    assert private is not None
+    found = private["_references"]
+    if found is None:
+        found = private["_references"] = list(_links(facts))
+    return found
+
+
+def _links(facts: FactBase) -> Iterator[Link]:
     for record in facts.records():
-        for name, ref in reference_fields(type(record)):
-            value = getattr(record, name)
+        fields = reference_fields(type(record))
+        if not fields:
+            continue
+        values = record.__dict__  # the fields' values: getattr goes through pydantic's machinery
+        for name, ref in fields:
+            value = values[name]
             if isinstance(value, str):
-                yield record.path + (name,), name, value, ref
+                yield record, name, None, value, ref
             else:
                 for i, item in enumerate(value or []):
-                    yield record.path + (name, i), name, item, ref
+                    yield record, name, i, item, ref
+
+
+@lru_cache(maxsize=None)
+def field_names(model: type[Record]) -> tuple[str, ...]:
+    """A record type's field names, in declaration order (``model_fields`` is slow to ask
+    for in a loop over every record)."""
+    return tuple(model.model_fields)
+
+
+@lru_cache(maxsize=None)
+def _nesting_fields(model: type[Record]) -> tuple[str, ...]:
+    """The fields whose type holds a record type (directly or in a list): the only ones
+    that can hold records, since validation makes a record only where the type says so."""
+    return tuple(name for name, info in model.model_fields.items() if any(_model_classes(info.annotation)))
 
 
 def _walk(record: Record) -> Iterator[Record]:
     yield record
-    for name in type(record).model_fields:
-        value = getattr(record, name)
+    values = record.__dict__
+    for name in _nesting_fields(type(record)):
+        value = values[name]
         if isinstance(value, Record):
             yield from _walk(value)
         elif isinstance(value, list):
@@ -183,26 +245,33 @@ def _walk(record: Record) -> Iterator[Record]:
                     yield from _walk(item)
 
 
-def attach_paths(record: Record, path: tuple = ()) -> None:
-    """Record in each object where it came from, so problems can point into the file."""
-    record._path = path
-    for name in type(record).model_fields:
-        value = getattr(record, name)
+def attach_paths(record: Record, path: tuple = (), found: list[Record] | None = None) -> None:
+    """Record in each object where it came from, so problems can point into the file (and
+    list, in ``found``, every record it reaches: depth first, in document order)."""
+    record.__pydantic_private__["_path"] = path  # type: ignore[index]  # direct: __setattr__ is slow
+    if found is not None:
+        found.append(record)
+    values = record.__dict__
+    for name in _nesting_fields(type(record)):
+        value = values[name]
         if isinstance(value, Record):
-            attach_paths(value, path + (name,))
+            attach_paths(value, path + (name,), found)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, Record):
-                    attach_paths(item, path + (name, i))
+                    attach_paths(item, path + (name, i), found)
 
 
 def parse(data: Any, model: type[FactBase] = FactBase) -> FactBase:
     """Validate plain data into a fact base (raises pydantic's ValidationError)."""
     facts = model.model_validate(data)
-    attach_paths(facts)
+    found: list[Record] = []
+    attach_paths(facts, (), found)
+    facts.__pydantic_private__["_records"] = found  # type: ignore[index]  # the same walk as records()
     return facts
 
 
 __all__ = ["Agreement", "Conflict", "Duration", "Event", "FactBase", "Gift", "Judgment", "Meta", "Participant",
            "Quantity", "Source", "Statement", "Venue", "Vocabulary", "attach_paths", "date_of", "declaration",
-           "is_entity", "kind_of", "parse", "record_types", "reference_fields", "references"]
+           "field_names", "is_entity", "kind_of", "links", "parse", "record_id", "record_types", "reference_fields",
+           "references"]

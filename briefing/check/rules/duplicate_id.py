@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
+from briefing.model import Record, record_id
 
 ID = "duplicate-id"
 SEVERITY = "error"
@@ -33,14 +34,14 @@ STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:
-    first: dict[str, tuple] = {}
+    first: dict[str, Record] = {}
     for record in facts.records():
-        record_id = getattr(record, "id", None)
-        if not isinstance(record_id, str):
+        found = record_id(record)
+        if not isinstance(found, str):
             continue
-        path = record.path + ("id",)
-        if record_id in first:
-            line = document.where(first[record_id], path)
-            yield Finding(path, f"id {record_id!r} is already defined (first defined at {line})")
+        if found in first:
+            path = record.path + ("id",)
+            line = document.where(first[found].path + ("id",), path)
+            yield Finding(path, f"id {found!r} is already defined (first defined at {line})")
         else:
-            first[record_id] = path
+            first[found] = record

@@ -30,9 +30,10 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from briefing.check import characters
+from briefing.check import characters, written
 from briefing.check.problem import Finding
 from briefing.errors import Position
 
@@ -46,6 +47,8 @@ MAX_PER_TEXT = 20
 
 
 def check_document(document) -> Iterator[Finding]:
+    if _clean(document):
+        return
     split: dict[str, list[str]] = {}  # each file split once, and only when something is found in it
     for path, text in document.strings:
         found = characters.find(text)
@@ -62,6 +65,24 @@ def check_document(document) -> Iterator[Finding]:
                                 f"text: {advice}", position=_position(document, lines, path, text, offset))
             if count == MAX_PER_TEXT:
                 break
+
+
+def _clean(document) -> bool:
+    """No file of ``document`` holds a character to report (see :mod:`briefing.check.written`):
+    one scan of each file's text instead of one per value. A CR in a file is a line break (a
+    line feed in a value). A joiner between two letters of the file is between the same two
+    letters in its value (a value's edges are ASCII quotes, spaces or breaks in the file)."""
+    files = written.texts(document)
+    if files is None:
+        return False
+    for text in files:
+        for char in characters.suspects(text):
+            if char in characters.JOINERS:
+                if not all(characters.joined(text, m.start()) for m in re.finditer(char, text)):
+                    return False
+            elif char != "\r" and characters.kind(char):
+                return False
+    return True
 
 
 def _position(document, lines: list[str], path, text, offset) -> Position:

@@ -24,10 +24,15 @@ Use instead
 
 from __future__ import annotations
 
-from typing import Iterator
+import types
+import typing
+from functools import lru_cache
+from typing import Any, Iterator
+
+from pydantic import BaseModel
 
 from briefing.check.problem import Finding
-from briefing.model import Vocabulary
+from briefing.model import Vocabulary, field_names
 
 ID = "missing-locale"
 SEVERITY = "error"
@@ -38,9 +43,11 @@ STAGE = "model"
 def check(facts, document) -> Iterator[Finding]:
     wanted = list(facts.meta.locales)
     for record in facts.records():
-        for name in type(record).model_fields:
-            value = getattr(record, name)
-            if isinstance(record, Vocabulary):
+        values = record.__dict__  # the fields' values, without pydantic's attribute machinery
+        vocabulary = isinstance(record, Vocabulary)
+        for name in field_names(record.__class__) if vocabulary else _container_fields(record.__class__):
+            value = values[name]
+            if vocabulary:
                 for key, text in value.items():  # labels by kind: one text per declared kind
                     yield from _check_text(f"{name}.{key}", text, record.path + (name, key), wanted)
             elif isinstance(value, dict):
@@ -49,6 +56,27 @@ def check(facts, document) -> Iterator[Finding]:
                 for i, item in enumerate(value):
                     if isinstance(item, dict):
                         yield from _check_text(name, item, record.path + (name, i), wanted)
+
+
+@lru_cache(maxsize=None)
+def _container_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record type that may hold a dict or a list: the only ones looked at."""
+    return tuple(name for name, info in model.model_fields.items() if _may_be_container(info.annotation))
+
+
+def _may_be_container(annotation: Any) -> bool:
+    """False only for a type whose values are never a dict or a list: a plain scalar, a
+    literal, a model (a record, a date); an optional or a union of such."""
+    if annotation in (str, int, float, bool, type(None)):
+        return False
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Annotated:
+        return _may_be_container(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_be_container(arg) for arg in typing.get_args(annotation))
+    return not (isinstance(annotation, type) and issubclass(annotation, BaseModel))
 
 
 def _check_text(name: str, value: dict, path: tuple, wanted: list[str]) -> Iterator[Finding]:

@@ -53,7 +53,7 @@ def check(facts, document) -> Iterator[Finding]:
             if not isinstance(source, Source):
                 continue
             _, latest = period(source.published[:10] if "T" in source.published else source.published)
-            if latest < when.first_day:
+            if latest < period(when)[0]:  # its first day, memoised: dates repeat across claims
                 yield Finding(claim.path + ("sources", i),
                               f"source {source_id!r} was published {source.published}, before "
                               f"{when} (the date this claim reports; source defined at "

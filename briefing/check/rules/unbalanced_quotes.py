@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from briefing.check import written
 from briefing.check.problem import Finding
 
 ID = "unbalanced-quotes"
@@ -32,9 +33,18 @@ SUMMARY = "quotation marks in a text do not pair up"
 STAGE = "document"
 
 _PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+_CURLY = "«»“”„"
+_STRAIGHT = 'an odd number of straight double quotes (") in this text'
 
 
 def check_document(document) -> Iterator[Finding]:
+    files = written.texts(document)
+    # no curly quotes in any file (see briefing.check.written): only straight ones can be odd
+    if files is not None and not any(mark in text for text in files for mark in _CURLY):
+        for path, text in document.strings:
+            if '"' in text and text.count('"') % 2:
+                yield Finding(path, _STRAIGHT)
+        return
     for path, text in document.strings:
         if text.isascii() and '"' not in text:
             continue
@@ -43,4 +53,4 @@ def check_document(document) -> Iterator[Finding]:
         elif "„" not in text and text.count("“") != text.count("”"):
             yield Finding(path, f"{text.count('“')} “ but {text.count('”')} ” in this text")
         elif text.count('"') % 2:
-            yield Finding(path, 'an odd number of straight double quotes (") in this text')
+            yield Finding(path, _STRAIGHT)

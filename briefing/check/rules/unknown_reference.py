@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding, indefinite as _a
-from briefing.model import kind_of, references
+from briefing.model import kind_of, links
 
 ID = "unknown-reference"
 SEVERITY = "error"
@@ -37,10 +37,20 @@ STAGE = "model"
 
 def check(facts, document) -> Iterator[Finding]:
     index = facts.index()
-    for path, name, target, ref in references(facts):
+    kinds: dict[type, set[str]] = {}  # a record's kinds depend on its type only
+    for record, name, i, target, ref in links(facts):
         found = index.get(target)
         if found is None:
-            yield Finding(path, f"{name} refers to {target!r}, which is not defined")
-        elif ref.kind not in kind_of(found):
+            yield Finding(_path(record, name, i), f"{name} refers to {target!r}, which is not defined")
+            continue
+        answers = kinds.get(type(found))
+        if answers is None:
+            answers = kinds[type(found)] = kind_of(found)
+        if ref.kind not in answers:
             noun = found.declared.noun if found.declared else type(found).__name__.lower()
-            yield Finding(path, f"{name} refers to {target!r}, which is {_a(noun)}, not {_a(ref.kind)}")
+            yield Finding(_path(record, name, i), f"{name} refers to {target!r}, which is {_a(noun)}, "
+                                                  f"not {_a(ref.kind)}")
+
+
+def _path(record, name: str, i: int | None) -> tuple:
+    return record.path + ((name,) if i is None else (name, i))

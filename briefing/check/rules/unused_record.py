@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from briefing.check.problem import Finding
-from briefing.model import is_entity, references
+from briefing.model import is_entity, links
 
 ID = "unused-record"
 SEVERITY = "warning"
@@ -33,7 +33,7 @@ STAGE = "model"
 
 
 def check(facts, document) -> Iterator[Finding]:
-    used = {target for _, _, target, _ in references(facts)}
+    used = {target for _, _, _, target, _ in links(facts)}
     for record in facts.records():
         if is_entity(record) and record.id not in used:
             yield Finding(record.path + ("id",), f"{record.declared.noun} {record.id!r} is not referred to anywhere")

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from briefing.check import characters
 from briefing.check.facts_index import column_of
 from briefing.check.problem import Finding
 
@@ -37,6 +38,14 @@ STAGE = "model"
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+
+
+@lru_cache(maxsize=1)
+def _digits() -> re.Pattern:
+    """Four digits in a row, as a year needs: found much faster than ``_YEAR`` (a scan can skip
+    to the next digit), so that one scan of all texts tells whether any can hold a date."""
+    digit = characters.char_class(re.findall(r"\d", characters.bmp())) + "\U00010000-\U0010ffff"
+    return re.compile(f"[{digit}][{digit}]{{3}}")
 
 
 @lru_cache(maxsize=None)
@@ -57,9 +66,12 @@ def _names(locale: str):
 
 def check(facts, document) -> Iterator[Finding]:
     locales = set(facts.meta.locales)
-    for path, text in document.strings:
-        # a text given per locale sits under its locale code; only written-out dates matter
-        if not path or path[-1] not in locales or not _YEAR.search(text):
+    # a text given per locale sits under its locale code; only written-out dates matter
+    texts = [(path, text) for path, text in document.strings if path and path[-1] in locales]
+    if not _digits().search("\x00".join(text for _, text in texts)):  # no year in any: one scan
+        return
+    for path, text in texts:
+        if not _YEAR.search(text):
             continue
         locale = path[-1]
         names = _names(locale)
