@@ -1,4 +1,5 @@
-"""Parse a folder's parts side by side on the machine's cores.
+"""Use the machine's cores: a folder's parts parsed side by side, the text rules run beside the
+model's validation.
 
 A large fact base kept as a folder is many parts that parse independently; one process parses
 one core's worth. Here worker processes (forked, so they start in milliseconds and already hold
@@ -17,7 +18,7 @@ import marshal
 import multiprocessing
 import os
 import threading
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from briefing.errors import LoadError
 from briefing.load import load_bytes
@@ -61,3 +62,43 @@ def _parse(index: int) -> bytes | None:
     except LoadError:  # reported by the parent's own parse, with its message
         return None
     return marshal.dumps((document.data, document.yaml11))
+
+
+def alongside(work: Callable[[], Any], worthwhile: bool) -> Callable[[], Any]:
+    """Start ``work`` (a function whose result :mod:`marshal` can write) in a forked child and
+    return a function that waits for its result, while this process goes on with something
+    else; when it is not ``worthwhile``, forking is not safe here, or the child fails, ``work``
+    runs in this process (so the result is the same either way, only sooner)."""
+    if not worthwhile or cores() < 2 or threading.active_count() > 1 or not hasattr(os, "fork"):
+        result = work()
+        return lambda: result
+    try:
+        reading, writing = os.pipe()
+        child = os.fork()
+    except OSError:
+        result = work()
+        return lambda: result
+    if child == 0:  # the child: do the work, hand it back, and leave without running anything else
+        status = 1
+        try:
+            os.close(reading)
+            payload = marshal.dumps(work())
+            with os.fdopen(writing, "wb") as out:
+                out.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+
+    def collect() -> Any:
+        with os.fdopen(reading, "rb") as stream:
+            payload = stream.read()
+        _, status = os.waitpid(child, 0)
+        if status == 0:
+            try:
+                return marshal.loads(payload)
+            except (ValueError, EOFError, TypeError):
+                pass
+        return work()
+
+    return collect
