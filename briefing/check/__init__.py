@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["Context", "Finding", "Problem", "REGISTRY", "run", "run_file", "select"]
 
 SIDE_BY_SIDE_CHARACTERS = 4_000_000
-"""From this size of text on (about 3,000 claims), the text rules run in a child process beside
-the model's validation: forking costs a few milliseconds, the rules a few hundred."""
+"""From this size of text on (about 3,000 claims), the rules that scan every text run in a child
+process beside the others: forking costs a few milliseconds, those rules a few hundred."""
 
 
 def __getattr__(name: str) -> Any:
@@ -131,39 +131,43 @@ def run(document: Document, model: type[FactBase] | None = None,
 
 
 def _run(document, schema, exceptions, parse, ValidationError, context) -> tuple[list[Problem], FactBase | None]:
+    from briefing import parallel
     from briefing.check.rules import REGISTRY
 
-    from briefing import parallel
-
-    # The rules over the document's values and texts run in a forked child on a large base,
-    # beside the model's validation and its rules here (marshal carries their findings back).
-    by_document = [rule for rule in REGISTRY.values() if rule.STAGE == "document"]
-
-    def document_findings() -> list:
-        return [(rule.ID, finding.path, finding.message, finding.at_key,
-                 tuple(finding.position) if finding.position else None, finding.file)
-                for rule in by_document for finding in rule.check_document(document)]
-
-    size = sum(len(part.text) for part in getattr(document, "parts", [document]))
-    collect = parallel.alongside(document_findings, worthwhile=size >= SIDE_BY_SIDE_CHARACTERS)
     found: list[tuple[object, Finding]] = []
     facts = None
     try:
         facts = parse(document.data)
     except ValidationError as error:
         found.extend((schema, finding) for finding in schema.findings(error, document))
+    # On a large base the rules that scan every text (the document's, and the model's that say
+    # SCANS_TEXT) run in a forked child beside the others (marshal carries their findings back).
+    beside = [rule for rule in REGISTRY.values() if rule.STAGE == "document"
+              or (facts is not None and rule.STAGE == "model" and getattr(rule, "SCANS_TEXT", False))]
+
+    def run_beside() -> list:
+        return [(rule.ID, finding.path, finding.message, finding.at_key,
+                 tuple(finding.position) if finding.position else None, finding.file)
+                for rule in beside for finding in _findings(rule, facts, document, context)]
+
+    size = sum(len(part.text) for part in getattr(document, "parts", [document]))
+    collect = parallel.alongside(run_beside, worthwhile=size >= SIDE_BY_SIDE_CHARACTERS)
     if facts is not None:
         for rule in REGISTRY.values():
-            if rule.STAGE == "model":
-                findings = (rule.check(facts, document, context) if getattr(rule, "USES_CONTEXT", False)
-                            else rule.check(facts, document))
-                found.extend((rule, finding) for finding in findings)
+            if rule.STAGE == "model" and rule not in beside:
+                found.extend((rule, finding) for finding in _findings(rule, facts, document, context))
     found = [(REGISTRY[rule_id], Finding(tuple(path), message, at_key, Position(*position) if position else None, file))
              for rule_id, path, message, at_key, position, file in collect()] + found
     if facts is not None:
         found = exceptions.apply(found, facts, document)
     problems = sorted(_problem(rule, document, finding) for rule, finding in found)
     return problems, facts
+
+
+def _findings(rule, facts, document, context):
+    if rule.STAGE == "document":
+        return rule.check_document(document)
+    return rule.check(facts, document, context) if getattr(rule, "USES_CONTEXT", False) else rule.check(facts, document)
 
 
 def _problem(rule, document: Document, finding: Finding) -> Problem:
