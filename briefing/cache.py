@@ -60,6 +60,7 @@ class PartCache:
         self.prefix = hashlib.sha256(source_name.encode()).hexdigest()[:12]  # one fact base's entries
         self.hits = self.misses = 0
         self.used: set[str] = set()
+        self._entries: dict[int, str] = {}  # id of a part of this run -> its entry's name
         self.prefetched: dict[str, tuple] = {}  # entry -> (values, YAML 1.1 readings) parsed by the workers
 
     def parse(self, part: Part) -> Document:
@@ -83,15 +84,23 @@ class PartCache:
         there is enough of them to repay starting the workers; :meth:`parse` then takes their
         values from here. A part that fails is left to :meth:`parse`, which reports it."""
         missing = [part for part in parts if part.refused is None and not self._has(self._entry(part))]
-        if sum(len(part.content) for part in missing) < PARALLEL_BYTES or len(missing) < 2:
+        if sum(len(part.content) for part in missing) < PARALLEL_BYTES:
+            return
+        if len(missing) == 1:  # one large file: in pieces
+            found = parallel.parse_one(missing[0])
+            if found is not None:
+                self.prefetched[self._entry(missing[0])] = found
             return
         for part, found in zip(missing, parallel.parse_all(missing), strict=True):
             if found is not None:
                 self.prefetched[self._entry(part)] = found
 
     def _entry(self, part: Part) -> str:
-        key = hashlib.sha256(f"{tool_key()}\0{part.name}\0".encode() + part.content).hexdigest()
-        return f"{self.prefix}-{key}"
+        entry = self._entries.get(id(part))
+        if entry is None:  # hashed once per run: a large part's bytes take a while
+            key = hashlib.sha256(f"{tool_key()}\0{part.name}\0".encode() + part.content).hexdigest()
+            entry = self._entries[id(part)] = f"{self.prefix}-{key}"
+        return entry
 
     def _has(self, entry: str) -> bool:
         return self.folder is not None and (self.folder / entry).exists()

@@ -224,7 +224,7 @@ def load_text(text: str, name: str) -> Document:
     """Parse ``text`` (named ``name`` in messages): the values first, the positions only when
     asked for or when the text holds anything to refuse or report (then in one go, with the
     message and its position)."""
-    if not _OTHER_BREAKS.search(text):  # other line breaks: positions are remapped, keep one path
+    if not OTHER_BREAKS.search(text):  # other line breaks: positions are remapped, keep one path
         try:
             with gc_paused():
                 return Document(name, values(text), text)
@@ -237,7 +237,7 @@ def _with_positions(text: str, name: str) -> Document:
     document = _Recording(name, text)
     # YAML also breaks lines at CR, NEL, LS and PS; editors and git count only LF (CRLF is one
     # break). Positions are mapped to the editors' count when the text holds any of those.
-    lines = _EditorLines(text) if _OTHER_BREAKS.search(text) else None
+    lines = _EditorLines(text) if OTHER_BREAKS.search(text) else None
     try:
         parser = Parser(text)
         try:
@@ -284,7 +284,7 @@ class _Recording(Document):
         self._strings = []
 
 
-_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 class _EditorLines:

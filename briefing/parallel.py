@@ -17,6 +17,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import re
 import threading
 from typing import Any, Callable, Sequence
 
@@ -102,3 +103,105 @@ def alongside(work: Callable[[], Any], worthwhile: bool) -> Callable[[], Any]:
         return work()
 
     return collect
+
+
+_NOT_ONE_MAPPING = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)  # documents, directives: parsed whole
+_TOP_LINE = re.compile(r"^(?![ \t#\r\n]|-[ \r\n]|-$)", re.MULTILINE)  # starts a top-level entry
+_TOP_KEY = re.compile(r"([^'\"\-?:\s][^:#\n]*):[ \t]*(?:#[^\n]*)?\n")  # a plain key, its value below
+_FIRST_ENTRY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ")  # blank and comment lines, then a dash
+
+
+def parse_one(part) -> tuple | None:
+    """A large part's ``(values, YAML 1.1 readings)`` parsed in pieces (:func:`parse_pieces`),
+    or None: then it is parsed whole, as a text that is not UTF-8 or breaks lines otherwise
+    than with LF must be (positions are remapped) and as any refusal is reported."""
+    from briefing.load import OTHER_BREAKS
+
+    content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if OTHER_BREAKS.search(text):
+        return None
+    data = parse_pieces(text)
+    return None if data is None else (data, {})  # a piece gives up on any YAML 1.1 reading to report
+
+
+def parse_pieces(text: str) -> Any:
+    """The values of one large file, parsed in pieces side by side, or None when it cannot be
+    cut safely or a piece gives up (then the file is parsed whole, which reports what it must).
+
+    The cuts fall before an entry of a top-level list written in block style (a line holding
+    the list's dash at the list's own indentation), and each piece after the first is read
+    with its section's key put back above it. Such a line is always an entry in block YAML;
+    should it lie inside a quoted or flow value spread over lines, the piece before it ends in
+    the middle of that value and fails to parse, and the file is parsed whole."""
+    if _NOT_ONE_MAPPING.search(text) or "\t" in text:
+        return None
+    count = cores()
+    cuts = _cuts(text, count * 2)
+    if len(cuts) < 2:
+        return None
+    pieces = []
+    for number, (start, section) in enumerate(cuts):
+        end = cuts[number + 1][0] if number + 1 < len(cuts) else len(text)
+        pieces.append((f"{section}:\n" if section else "") + text[start:end])
+    global _JOBS
+    _JOBS = pieces
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool, gc_paused():
+            found = [None if raw is None else marshal.loads(raw) for raw in pool.imap(_piece, range(len(pieces)))]
+    except OSError:
+        return None
+    finally:
+        _JOBS = ()
+    return _joined(found, [section for _, section in cuts])
+
+
+def _cuts(text: str, wanted: int) -> list[tuple[int, str]]:
+    """Where to cut ``text``: (offset, the section a piece continues, "" for the first piece).
+    Only inside a section whose key stands alone on its line with a block list right below."""
+    tops = [found.start() for found in _TOP_LINE.finditer(text)] + [len(text)]
+    size = max(len(text) // wanted, 1)
+    cuts, last = [(0, "")], 0
+    for start, end in zip(tops, tops[1:], strict=False):
+        key = _TOP_KEY.match(text, start, end)
+        first = _FIRST_ENTRY.match(text, key.end(), end) if key else None
+        if key is None or first is None:
+            continue
+        entry = re.compile(rf"^{first.group(1)}- ", re.MULTILINE)
+        for found in entry.finditer(text, first.end(), end):
+            if found.start() - last >= size:
+                cuts.append((found.start(), key.group(1)))
+                last = found.start()
+    return cuts
+
+
+def _piece(index: int) -> bytes | None:
+    from briefing.yamlread import GaveUp, values
+
+    try:
+        data = values(_JOBS[index])
+    except GaveUp:
+        return None
+    return marshal.dumps(data) if isinstance(data, dict) else None
+
+
+def _joined(found: list, continued: list[str]) -> dict | None:
+    """The pieces' mappings as one: a continued section's entries join the list before them;
+    any other key met twice is a duplicate the whole parse must report."""
+    joined: dict = {}
+    for data, section in zip(found, continued, strict=True):
+        if data is None:
+            return None
+        for key, value in data.items():
+            if key == section and next(iter(data)) == key:
+                if not (isinstance(joined.get(key), list) and isinstance(value, list)):
+                    return None
+                joined[key].extend(value)
+            elif key in joined:
+                return None
+            else:
+                joined[key] = value
+    return joined
