@@ -53,7 +53,8 @@ def main(argv: list[str]) -> None:
     result: dict = {"stage": stage, "locale": locale}
     if stage == "preview":
         result["seconds"], result["all_seconds"] = _preview(facts_path)
-        print(json.dumps(result))  # the server's memory is its own process's: not reported
+        result["peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the server's
+        print(json.dumps(result))
         return
     if stage == "checkdir":
         result["seconds"] = _checkdir(facts_path)
@@ -136,15 +137,15 @@ serve(Path(sys.argv[1]), Path(sys.argv[2]), 0, pdfs=False)
 """
 
 
-def edit_one_name(facts_path: Path, locales: list[str], mark: str) -> Path:
+def edit_one_name(facts_path: Path, locales: list[str], mark: str) -> tuple[Path, str]:
     """Add ``mark`` to the last event's name in every locale (in the folder's events part, or
     the file): an edit of one record that every page shows (chronology, timeline), so each
-    page can be seen to hold it."""
+    page can be seen to hold it. Returns the part edited and its text before the edit."""
     from briefing import parts
 
     files = parts.part_paths(facts_path) if facts_path.is_dir() else [facts_path]
     target = next((f for f in files if "events" in f.as_posix()), files[-1])
-    text = target.read_text(encoding="utf-8")
+    text = original = target.read_text(encoding="utf-8")
     events = re.search(r"^events:\n", text, re.M)
     assert events, f"no events in {target}"
     after = re.search(r"^\S", text[events.end():], re.M)  # the next top-level key, if any
@@ -157,7 +158,7 @@ def edit_one_name(facts_path: Path, locales: list[str], mark: str) -> Path:
         text = text[:name.end()] + f" {mark}" + text[name.end():]
         stop += len(mark) + 1
     target.write_text(text, encoding="utf-8")
-    return target
+    return target, original
 
 
 def _get(url: str) -> str:
@@ -169,6 +170,7 @@ def _preview(facts_path: Path) -> tuple[float, float]:
     """(edit to the viewed page served with the edit, edit to every locale's page with it)."""
     locales = _locales(facts_path)
     viewed, mark = locales[0], f"Edited{os.getpid()}"
+    edited: tuple[Path, str] | None = None
     server = subprocess.Popen([sys.executable, "-c", _SERVE, str(facts_path), str(facts_path.parent / "preview-out")],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -184,7 +186,7 @@ def _preview(facts_path: Path) -> tuple[float, float]:
         time.sleep(1.0)  # whatever the first build left in the background is done
         version = json.loads(_get(url + "_version"))["version"]
         assert mark not in _get(f"{url}brief.{viewed}.html")
-        edit_one_name(facts_path, locales, mark)
+        edited = edit_one_name(facts_path, locales, mark)
         start = time.perf_counter()
         # The server says "[N] brief updated" once the new page is the one it serves; reading
         # that line costs it nothing, where polling it over HTTP takes the render's CPU.
@@ -207,6 +209,8 @@ def _preview(facts_path: Path) -> tuple[float, float]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if edited:  # the base as it was, for the next run
+            edited[0].write_text(edited[1], encoding="utf-8")
 
 
 def _locales(facts_path: Path) -> list[str]:

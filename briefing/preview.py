@@ -192,9 +192,10 @@ class Preview:
             with self.lock:
                 (current.failed if lines else current.done).add(locale)
                 if current is self._round:
-                    if lines:
+                    if lines:  # shown over every page, as a failed save's problems are
                         self.problems = self.problems + lines
                         self.version += 1
+                        print(f"[{self.version}] errors: showing the last good brief", file=self.stream, flush=True)
                     else:
                         self._pages[locale] = page
                 if current.settled():  # nothing left to render: the fact base need not stay in memory

@@ -75,6 +75,29 @@ def test_the_other_locales_follow_in_the_background(tmp_path, monkeypatch):
     assert preview._round.facts is None  # every locale rendered: the fact base is let go
 
 
+def test_a_locale_that_fails_after_the_page_looked_at_shows_the_error_over_its_last_good_page(tmp_path, monkeypatch):
+    from briefing.render import html as html_module
+
+    facts, preview = _preview(tmp_path, monkeypatch, background=False)
+    preview.page("fr")
+    preview.page("en")  # looked at last
+    real = html_module.render_html
+
+    def broken_in_french(facts, locale, *args, **kwargs):
+        if locale == "fr":
+            raise RuntimeError("fr is broken")
+        return real(facts, locale, *args, **kwargs)
+
+    monkeypatch.setattr(html_module, "render_html", broken_in_french)
+    facts.write_text(RENAMED, encoding="utf-8")
+    preview.refresh()
+    assert preview.problems == [] and "Quay stroll" in preview.page("en")
+    page = preview.page("fr")
+    assert preview.problems == ["briefing: internal error: RuntimeError: fr is broken "
+                                "(run with --debug for the traceback)"]
+    assert "briefing-errors" in page and "Promenade sur le quai" in page and "Flânerie" not in page
+
+
 def test_a_newer_save_stops_a_background_render(tmp_path, monkeypatch):
     facts, preview = _preview(tmp_path, monkeypatch, background=False)
     facts.write_text(RENAMED, encoding="utf-8")
