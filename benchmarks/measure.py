@@ -13,17 +13,30 @@ STAGE is what is timed; everything the stage needs beforehand is done first, unt
   floor     WeasyPrint alone on the same HTML: plain HTML(...).write_pdf(), default options
   checkdir  `briefing check`'s own path (a file or a folder of parts, through the cache unless
             BRIEFING_CACHE=0): what a cold or a warm check costs after start-up
-  preview   the live preview: after a first refresh (untimed), one claim of one part is edited
-            and the refresh that gives the new HTML of every locale is timed (PDFs not rebuilt)
+  preview   the live preview as the analyst meets it: `briefing watch`'s server (serve(), PDFs
+            off) runs in a process of its own; every locale's page is fetched once, the
+            viewed locale (the first) last, so the server knows which page is looked at and
+            has nothing left to render. Then the last event's name is edited, in every
+            locale (one record of one part). Timed: from the moment the edited file is written
+            to the moment the server serves the viewed page with the edit in it (the version
+            it reports has gone up and the page it sends holds the edited name): the server
+            prints "[N] brief updated" as it switches to the new page, and the page is then
+            fetched to prove it. The file watcher's delay, the check and the render all count.
+            Also reported, untimed by the target: "all_seconds", until every locale's page
+            holds the edit (the others are rendered in the background or for the request)
 Peak memory is the process's maximum resident set size (ru_maxrss), imports included.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import resource
+import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 
@@ -38,8 +51,13 @@ def main(argv: list[str]) -> None:
     from briefing.render.html import render_html
 
     result: dict = {"stage": stage, "locale": locale}
-    if stage in ("checkdir", "preview"):
-        result["seconds"] = _checkdir(facts_path) if stage == "checkdir" else _preview(facts_path)
+    if stage == "preview":
+        result["seconds"], result["all_seconds"] = _preview(facts_path)
+        result["peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the server's
+        print(json.dumps(result))
+        return
+    if stage == "checkdir":
+        result["seconds"] = _checkdir(facts_path)
         result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
         return
@@ -111,20 +129,96 @@ def edit_one_claim(facts_path: Path) -> Path:
     return target
 
 
-def _preview(facts_path: Path) -> float:
-    import io
+_SERVE = """
+import sys
+from pathlib import Path
+from briefing.watch import serve
+serve(Path(sys.argv[1]), Path(sys.argv[2]), 0, pdfs=False)
+"""
 
-    from briefing.watch import Preview
 
-    preview = Preview(facts_path, facts_path.parent / "preview-out", io.StringIO())
-    preview._rebuild_pdfs = lambda: None  # type: ignore[method-assign]  # the HTML is what is timed
-    preview.refresh()
-    edit_one_claim(facts_path)
-    start = time.perf_counter()
-    preview.refresh()
-    seconds = time.perf_counter() - start
-    assert not preview.problems, preview.problems[:3]
-    return seconds
+def edit_one_name(facts_path: Path, locales: list[str], mark: str) -> tuple[Path, str]:
+    """Add ``mark`` to the last event's name in every locale (in the folder's events part, or
+    the file): an edit of one record that every page shows (chronology, timeline), so each
+    page can be seen to hold it. Returns the part edited and its text before the edit."""
+    from briefing import parts
+
+    files = parts.part_paths(facts_path) if facts_path.is_dir() else [facts_path]
+    target = next((f for f in files if "events" in f.as_posix()), files[-1])
+    text = original = target.read_text(encoding="utf-8")
+    events = re.search(r"^events:\n", text, re.M)
+    assert events, f"no events in {target}"
+    after = re.search(r"^\S", text[events.end():], re.M)  # the next top-level key, if any
+    stop = events.end() + after.start() if after else len(text)
+    last = text.rindex("\n  - id: ", events.start(), stop)
+    for locale in locales:
+        # its name in the locale, block style (a line of its own) or flow style ({fr: "…", en: "…"})
+        name = re.compile(rf'\bname:.*?\b{locale}: "(?:[^"\\]|\\.)*', re.S).search(text, last, stop)
+        assert name, f"the last event of {target} has no name in {locale}"
+        text = text[:name.end()] + f" {mark}" + text[name.end():]
+        stop += len(mark) + 1
+    target.write_text(text, encoding="utf-8")
+    return target, original
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read().decode("utf-8")
+
+
+def _preview(facts_path: Path) -> tuple[float, float]:
+    """(edit to the viewed page served with the edit, edit to every locale's page with it)."""
+    locales = _locales(facts_path)
+    viewed, mark = locales[0], f"Edited{os.getpid()}"
+    edited: tuple[Path, str] | None = None
+    server = subprocess.Popen([sys.executable, "-c", _SERVE, str(facts_path), str(facts_path.parent / "preview-out")],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = None
+        while url is None:
+            line = server.stdout.readline() if server.stdout else ""
+            if not line:
+                raise SystemExit("bench: the preview stopped before serving")
+            found = re.search(r"serving (http://[\d.]+:\d+/)", line)
+            url = found.group(1) if found else None
+        for locale in [*locales[1:], viewed]:  # the viewed page last: the one the server renders first
+            _get(f"{url}brief.{locale}.html")
+        time.sleep(1.0)  # whatever the first build left in the background is done
+        version = json.loads(_get(url + "_version"))["version"]
+        assert mark not in _get(f"{url}brief.{viewed}.html")
+        edited = edit_one_name(facts_path, locales, mark)
+        start = time.perf_counter()
+        # The server says "[N] brief updated" once the new page is the one it serves; reading
+        # that line costs it nothing, where polling it over HTTP takes the render's CPU.
+        # A save caught half written (the periodic look at the files can land mid-write) is
+        # refused by the check ("errors"); the page counts once a refresh shows the edit.
+        while True:
+            line = server.stdout.readline() if server.stdout else ""
+            if not line or time.perf_counter() - start > 300:
+                raise SystemExit("bench: the preview never showed the edit")
+            updated = re.match(r"\[(\d+)\] brief updated", line)
+            if updated and int(updated.group(1)) > version:
+                seen = time.perf_counter() - start
+                page = _get(f"{url}brief.{viewed}.html")
+                if mark in page and f"var seen = {updated.group(1)};" in page:
+                    break
+        for locale in locales[1:]:
+            while mark not in _get(f"{url}brief.{locale}.html"):
+                time.sleep(0.02)
+        return seen, time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if edited:  # the base as it was, for the next run
+            edited[0].write_text(edited[1], encoding="utf-8")
+
+
+def _locales(facts_path: Path) -> list[str]:
+    from briefing import check
+
+    _, facts = check.run_file(facts_path)
+    assert facts is not None, "fact base has errors"
+    return list(facts.meta.locales)
 
 
 if __name__ == "__main__":

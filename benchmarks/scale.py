@@ -1,5 +1,6 @@
 """`make bench`, issue 17's part: block-style fact bases as files and as folders, cold and warm
-checks, the live preview's edit-to-page time, and yamllint and Typst beside them as anchors.
+checks, the live preview's edit-to-page time (to the viewed page, as served: see measure.py), and
+yamllint and Typst beside them as anchors.
 
 Called by run.py (``scale(...)``); ``python benchmarks/scale.py --sizes 300 --quick`` runs this
 part alone (small sizes: to try the harness, not to read numbers).
@@ -36,7 +37,10 @@ def _measure(stage: str, facts: Path, runs: int, env: dict | None = None, before
         if done.returncode:
             raise SystemExit(f"bench: {stage} {facts} failed:\n{done.stderr[-2000:]}")
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return {"seconds": min(r["seconds"] for r in results), "peak_mib": max(r["peak_mib"] for r in results)}
+    found = {"seconds": min(r["seconds"] for r in results), "peak_mib": max(r["peak_mib"] for r in results)}
+    if "all_seconds" in results[0]:  # the preview: until every locale's page shows the edit
+        found["all_seconds"] = min(r["all_seconds"] for r in results)
+    return found
 
 
 def _bases(work: Path, size: int) -> tuple[Path, Path]:
@@ -136,8 +140,9 @@ def scale(say, work: Path, sizes: list[int], quick: bool) -> None:
         + (f"{remembered / lint:.2f}x and {whole / lint:.2f}x (target at most 0.5x: "
            f"{verdict(remembered <= lint / 2)} when unchanged, {verdict(whole <= lint / 2)} with no cache)."
            if lint else "-"))
-    say(f"- Live preview, shipped base, edit to refreshed HTML of every locale: {preview['seconds']:.3f} s "
-        f"(target under 0.1 s: {verdict(preview['seconds'] < 0.1)}).")
+    say(f"- Live preview, shipped base, edit written to the viewed locale's refreshed page served: "
+        f"{preview['seconds']:.3f} s (target under 0.1 s: {verdict(preview['seconds'] < 0.1)}); "
+        f"every locale's page: {preview['all_seconds']:.3f} s.")
     typst = _typst(_copy(ROOT / "facts.yaml", work))
     say("- Typst anchor (a listing of the same YAML): " + (f"cold {typst[0]:.3f} s, recompile after one edit "
                                                          f"{typst[1] * 1000:.0f} ms." if typst else "not installed."))
@@ -157,8 +162,9 @@ def _targets(say, found: dict) -> None:
         cold, lint = small[0]["seconds"], small[3]
         say(f"- Target, cold check of 11,000 block-style claims under 2 s and at most 1/25 of yamllint: "
             f"{cold:.2f} s" + (f", 1/{lint / cold:.0f}" if lint else "") + f": {verdict(cold < 2 and bool(lint) and cold <= lint / 25)}.")
-        say(f"- Target, preview of the 11,000-claim base under 1 s: {small[4]['seconds']:.2f} s: "
-            f"{verdict(small[4]['seconds'] < 1)}.")
+        say(f"- Target, preview of the 11,000-claim base (edit to the viewed page served) under 1 s: "
+            f"{small[4]['seconds']:.2f} s: {verdict(small[4]['seconds'] < 1)} (every locale: "
+            f"{small[4]['all_seconds']:.2f} s).")
     if big:
         cold = big[1]
         say(f"- Target, cold check of 110,000 claims as a folder under 10 s and 2 GiB: {cold['seconds']:.1f} s, "

@@ -2,21 +2,23 @@
 
 The page reloads itself when a new version is ready. When the fact base has errors the
 page shows them, with file:line:col, over the last good brief; the terminal prints them
-too. PDFs are rebuilt in a background thread so they never delay the HTML.
+too. What is shown, and in which order the locales and the PDFs are rebuilt (the page
+looked at first), is :mod:`briefing.preview`'s.
 """
 
 from __future__ import annotations
 
-import html as html_escape
 import json
 import sys
 import threading
-import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from briefing import check, parts
+from briefing import parts
 from briefing.errors import BriefingError
+from briefing.preview import Preview, one_line
+
+__all__ = ["Preview", "serve"]
 
 HOST = "127.0.0.1"  # loopback only: the preview is for the analyst at this machine
 IDLE_SECONDS = 10  # an open connection that sends no request in this time is closed
@@ -33,151 +35,7 @@ class _Server(ThreadingHTTPServer):
         if self.debug:
             super().handle_error(request, client_address)
         elif error is not None and not isinstance(error, (ConnectionError, TimeoutError)):
-            print(f"preview: a request failed: {_one_line(error)}", file=sys.stderr, flush=True)
-
-_RELOAD = """<script>
-(function () {
-  var seen = %d;
-  setInterval(function () {
-    fetch("/_version").then(function (r) { return r.json(); }).then(function (v) {
-      if (v.version !== seen) { location.reload(); }
-    }).catch(function () {});
-  }, 700);
-})();
-</script>"""
-
-_OVERLAY = ('<div id="briefing-errors" role="alert" style="position:fixed;top:0;left:0;right:0;z-index:9;'
-            'background:#fff4f4;border-bottom:3px solid #b00;padding:1em;font:13px/1.5 monospace;'
-            'max-height:45vh;overflow:auto;white-space:pre-wrap">'
-            '<strong>The fact base has errors; showing the last good brief.</strong>\n%s</div>')
-
-
-class Preview:
-    """The state the server shows: last good HTML per locale, current problems, a version."""
-
-    def __init__(self, facts_path: Path, out_dir: Path, stream=sys.stdout, settings=None,
-                 debug: bool = False) -> None:
-        from briefing.render.theme import Theme
-
-        self.settings = settings
-        self.theme = Theme.from_settings(settings) if settings is not None else Theme()
-        self.facts_path = facts_path
-        self.out_dir = out_dir
-        self.stream = stream
-        self.debug = debug
-        self.lock = threading.Lock()
-        self.pages: dict[str, str] = {}
-        self.problems: list[str] = []
-        self.locales: list[str] = []
-        self.version = 0
-        self._pdf_thread: threading.Thread | None = None
-        from briefing import cache
-
-        self.parsed = cache.Memory()  # the parts as last parsed: a save re-parses only the part it changed
-        self._pdf_again = False
-
-    def refresh(self) -> None:
-        """Check and re-render the HTML of every locale; then rebuild PDFs in the background.
-        Whatever fails (a bug in rendering included) is shown over the last good brief: the
-        preview keeps serving, and comes back with the next good save."""
-        try:
-            lines, failed, pages, locales = self._render()
-        except Exception as error:
-            lines, failed, pages, locales = [self._failure(error)], True, {}, []
-        for line in lines:
-            print(line, file=self.stream, flush=True)
-        with self.lock:
-            if not failed:
-                self.pages, self.locales = pages, locales
-            self.problems = lines if failed else []
-            self.version += 1
-        state = "errors: showing the last good brief" if failed else "brief updated"
-        print(f"[{self.version}] {state}", file=self.stream, flush=True)
-        if not failed:
-            self._rebuild_pdfs()
-
-    def _render(self) -> tuple[list[str], bool, dict[str, str], list[str]]:
-        """(problem lines, failed, page per locale, locales)."""
-        try:
-            source = parts.read(self.facts_path)
-            problems, facts = check.run_file(self.facts_path, context=check.Context.from_settings(self.settings),
-                                             source=source, parse=self.parsed.parse)
-            self.parsed.done()
-            if self.settings is not None:
-                problems = check.select(problems, facts, self.settings.select, self.settings.ignore,
-                                        self.settings.severity)
-            lines = [p.format() for p in problems]
-            failed = facts is None or any(p.severity == "error" for p in problems)
-        except BriefingError as error:  # the file could not be read at all
-            return [error.format()], True, {}, []
-        if failed:
-            return lines, True, {}, []
-        assert facts is not None  # facts is None only when failed
-        from briefing.diff import since_previous
-        from briefing.render.html import render_html
-
-        try:
-            facts_bytes = source.bundle()  # the bytes checked are the bytes fingerprinted
-            previous = since_previous(facts, self.facts_path)
-            pages = {locale: render_html(facts, locale, facts_bytes, self.theme, previous=previous)
-                     for locale in facts.meta.locales}
-        except BriefingError as error:  # a template error, an unreadable previous edition
-            return lines + [error.format()], True, {}, []
-        return lines, False, pages, list(facts.meta.locales)
-
-    def _failure(self, error: Exception) -> str:
-        """One line for an unexpected failure; the traceback too, on the terminal, with --debug."""
-        if self.debug:
-            traceback.print_exception(error, file=self.stream)
-        return _one_line(error)
-
-    def _rebuild_pdfs(self) -> None:
-        if self._pdf_thread and self._pdf_thread.is_alive():
-            self._pdf_again = True
-            return
-
-        def work():
-            from briefing.build import build
-
-            while True:
-                self._pdf_again = False
-                try:
-                    written = build(self.facts_path, self.out_dir, formats=("pdf",), stream=self.stream,
-                                    settings=self.settings)
-                    if written:
-                        print(f"PDF rebuilt: {', '.join(p.name for p in written)}", file=self.stream, flush=True)
-                except BriefingError as error:
-                    print(f"PDF not rebuilt: {error.format()}", file=self.stream, flush=True)
-                except Exception as error:  # a bug: one line, and the preview goes on
-                    print(f"PDF not rebuilt: {self._failure(error)}", file=self.stream, flush=True)
-                if not self._pdf_again:
-                    break
-
-        self._pdf_thread = threading.Thread(target=work, daemon=True)
-        self._pdf_thread.start()
-
-    def page(self, locale: str | None) -> str | None:
-        with self.lock:
-            if not self.pages:
-                body = "<p>No brief could be built yet.</p>"
-                document = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>briefing</title></head><body>{body}</body></html>"
-            else:
-                locale = locale or self.locales[0]
-                if locale not in self.pages:
-                    return None
-                document = self.pages[locale]
-            extra = _RELOAD % self.version
-            if self.problems:
-                extra = _OVERLAY % html_escape.escape("\n".join(self.problems)) + extra
-        return document.replace("</body>", extra + "</body>", 1)
-
-
-def _one_line(error: BaseException) -> str:
-    if isinstance(error, BriefingError):
-        return " ".join(error.format().split())
-    text = " ".join(str(error).split())
-    text = text if len(text) <= 300 else text[:299] + "…"
-    return f"briefing: internal error: {type(error).__name__}: {text} (run with --debug for the traceback)"
+            print(f"preview: a request failed: {one_line(error)}", file=sys.stderr, flush=True)
 
 
 def _handler(preview: Preview):
@@ -238,12 +96,13 @@ def _state(facts: Path, looks: list[Path], stylesheets) -> dict[Path, tuple[int,
     return {path: _stamp(path) for path in files}
 
 
-def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, settings=None, debug: bool = False) -> None:
+def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, settings=None, debug: bool = False,
+          pdfs: bool = True) -> None:
     import watchfiles
 
     if not facts_path.is_file() and not parts.is_folder(facts_path):
         raise BriefingError("fact base not found; nothing to watch", file=str(facts_path))
-    preview = Preview(facts_path, out_dir, stream, settings, debug)
+    preview = Preview(facts_path, out_dir, stream, settings, debug, pdfs)
     try:  # the port first: a taken one is reported before any build
         server = _Server((HOST, port), _handler(preview))
         server.debug = debug
@@ -267,7 +126,10 @@ def serve(facts_path: Path, out_dir: Path, port: int, stream=sys.stdout, setting
                      | {str(folder) for folder in folders}
                      | {str(folder) for root in looks for folder in (root, *root.rglob("*")) if folder.is_dir()})
     try:
-        for changes in watchfiles.watch(*watched, debounce=150, step=50, rust_timeout=500, yield_on_timeout=True,
+        # A save is seen after 20 ms without another change (an editor's write and rename come
+        # within a millisecond); a save caught half written is refused by the check and the
+        # rest of it, a moment later, refreshes again.
+        for changes in watchfiles.watch(*watched, debounce=150, step=20, rust_timeout=500, yield_on_timeout=True,
                                         recursive=False):
             paths = {Path(p).resolve() for _, p in changes}
             state = _state(target, looks, theme.stylesheets)

@@ -38,6 +38,10 @@ class Formatter:
 
     def __init__(self, locale: str, gettext: Callable[[str], str]) -> None:
         self.locale = locale
+        try:  # parsed once: Babel parses a locale given as text at every call (a tenth of a big brief's render)
+            self._babel: Locale | str = Locale.parse(locale)
+        except (ValueError, LookupError, TypeError):  # then it fails where it did, at the first use
+            self._babel = locale
         self._ = gettext  # the same catalog as the templates'; see _N below for extraction
 
     def date(self, value: str, weekday: bool = False) -> str:
@@ -45,10 +49,10 @@ class Formatter:
         partial = PartialDate(value)
         day = partial.first_day
         if partial.precision == "year":
-            return format_skeleton("y", day, locale=self.locale)
+            return format_skeleton("y", day, locale=self._babel)
         if partial.precision == "month":
-            return format_skeleton("yMMMM", day, locale=self.locale)
-        return format_date(day, "full" if weekday else "long", locale=self.locale)
+            return format_skeleton("yMMMM", day, locale=self._babel)
+        return format_date(day, "full" if weekday else "long", locale=self._babel)
 
     def date_range(self, start: str, end: str | None) -> str:
         if not end or end == start:
@@ -62,25 +66,25 @@ class Formatter:
         from briefing.model import zone as tzinfo_of
 
         tz = tzinfo_of(name)  # checked when the fact base was validated
-        offset = get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=tz), "long", locale=self.locale)
+        offset = get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=tz), "long", locale=self._babel)
         if not isinstance(tz, dt.timezone):
             # The zone the model validated, not a second lookup in another database (pytz's).
-            return "{} ({})".format(get_timezone_location(tz, locale=self.locale, return_city=True), offset)
+            return "{} ({})".format(get_timezone_location(tz, locale=self._babel, return_city=True), offset)
         return offset
 
     def clock(self, moment: dt.datetime, with_zone: bool = True) -> str:
         """A local time of day, with its UTC offset when it has one."""
-        text = format_time(moment, "short", locale=self.locale)
+        text = format_time(moment, "short", locale=self._babel)
         if with_zone and moment.tzinfo is not None:
-            text += " " + get_timezone_gmt(moment, "long", locale=self.locale)
+            text += " " + get_timezone_gmt(moment, "long", locale=self._babel)
         return text
 
     def tick(self, moment: dt.datetime, unit: str) -> str:
         """A label on the timeline's axis, as precise as its scale."""
         if unit == "hour" and (moment.hour or moment.minute):
-            return format_time(moment, "short", locale=self.locale)
+            return format_time(moment, "short", locale=self._babel)
         skeleton = {"hour": "MMMd", "day": "MMMd", "month": "yMMM", "year": "y"}[unit]
-        return format_skeleton(skeleton, moment, locale=self.locale)
+        return format_skeleton(skeleton, moment, locale=self._babel)
 
     def labelled(self, label: str, text: str) -> str:
         """``label: text`` with the locale's spacing around the colon (French puts one before it).
@@ -88,7 +92,7 @@ class Formatter:
         return Markup(self._("%(label)s: %(text)s")) % {"label": label, "text": text}
 
     def percent_range(self, low: int, high: int) -> str:
-        return "{}–{}".format(format_decimal(low, locale=self.locale), format_percent(high / 100, locale=self.locale))
+        return "{}–{}".format(format_decimal(low, locale=self._babel), format_percent(high / 100, locale=self._babel))
 
     def timestamp(self, value: str) -> str:
         """A publication date or date-time as the source gives it, with its UTC offset."""
@@ -96,21 +100,21 @@ class Formatter:
             return self.date(value)
         moment = dt.datetime.fromisoformat(value)
         text = self._("%(date)s, %(time)s") % {
-            "date": format_date(moment.date(), "long", locale=self.locale),
-            "time": format_time(moment, "short", locale=self.locale),
+            "date": format_date(moment.date(), "long", locale=self._babel),
+            "time": format_time(moment, "short", locale=self._babel),
         }
         if moment.tzinfo is not None:
-            text += " " + get_timezone_gmt(moment, "long", locale=self.locale)
+            text += " " + get_timezone_gmt(moment, "long", locale=self._babel)
         return text
 
     def country(self, code: str) -> str:
-        return Locale.parse(self.locale).territories.get(code, code)
+        return Locale.parse(self._babel).territories.get(code, code)
 
     def countries(self, codes: Iterable[str]) -> str:
         return self.list(self.country(code) for code in codes)
 
     def language(self, code: str) -> str:
-        return Locale.parse(self.locale).languages.get(code, code)
+        return Locale.parse(self._babel).languages.get(code, code)
 
     @staticmethod
     def language_native(code: str) -> str:
@@ -121,19 +125,19 @@ class Formatter:
             return code
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return format_decimal(value, locale=self._babel)
 
     def coordinate(self, lat: float, lon: float) -> str:
         north = self._("%(degrees)s° N") if lat >= 0 else self._("%(degrees)s° S")
         east = self._("%(degrees)s° E") if lon >= 0 else self._("%(degrees)s° W")
         return "{}, {}".format(
-            north % {"degrees": format_decimal(abs(lat), "0.00", locale=self.locale)},
-            east % {"degrees": format_decimal(abs(lon), "0.00", locale=self.locale)},
+            north % {"degrees": format_decimal(abs(lat), "0.00", locale=self._babel)},
+            east % {"degrees": format_decimal(abs(lon), "0.00", locale=self._babel)},
         )
 
     def list(self, items: Iterable[str]) -> str:
         items = list(items)
-        return format_list(items, locale=self.locale) if items else ""
+        return format_list(items, locale=self._babel) if items else ""
 
     def duration(self, value: float, unit: str, qualifier: str = "exact") -> str:
         if float(value).is_integer() or unit == "month":  # months have no fixed length to break down
@@ -164,13 +168,13 @@ class Formatter:
         """A reported figure: a plain count, a CLDR unit, or an amount of a currency."""
         number = int(value) if float(value).is_integer() else value
         if unit is None:
-            text = format_decimal(number, locale=self.locale)
+            text = format_decimal(number, locale=self._babel)
         elif len(unit) == 3 and unit.isupper():
-            text = format_currency(number, unit, locale=self.locale)
+            text = format_currency(number, unit, locale=self._babel)
         else:
-            text = format_unit(number, unit, length="long", locale=self.locale)
+            text = format_unit(number, unit, length="long", locale=self._babel)
             if unit in text:  # Babel lacks the long name in some locales (ko, ja, zh)
-                text = format_unit(number, unit, length="short", locale=self.locale)
+                text = format_unit(number, unit, length="short", locale=self._babel)
         return self.qualified(text, qualifier)
 
     def _exact_duration(self, seconds: Fraction) -> str:
@@ -190,9 +194,9 @@ class Formatter:
         return _join_units(parts, self.locale)
 
     def _unit(self, amount: float, unit: str) -> str:
-        text = format_unit(amount, f"duration-{unit}", length="long", locale=self.locale)
+        text = format_unit(amount, f"duration-{unit}", length="long", locale=self._babel)
         if "duration-" in text:  # Babel lacks long unit names for some locales (ko, ja, zh)
-            text = format_unit(amount, f"duration-{unit}", length="short", locale=self.locale)
+            text = format_unit(amount, f"duration-{unit}", length="short", locale=self._babel)
         return text
 
 

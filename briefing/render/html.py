@@ -4,6 +4,7 @@ the gettext catalogs compiled at build time."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import jinja2
@@ -20,6 +21,59 @@ TEMPLATE = "brief.html.j2"
 BUILT_IN_PREFIX = "builtin"
 """Names under this prefix always resolve to the built-in theme, so a desk's own
 ``brief.html.j2`` can ``{% extends "builtin/brief.html.j2" %}`` and override one block."""
+
+
+class Stopped(Exception):
+    """A render given up half way because its ``stop`` said so (not an error)."""
+
+
+def _write(template: jinja2.Template, stop: Callable[[], bool] | None, **context: Any) -> str:
+    """``template.render(**context)``, asking ``stop`` between the pieces Jinja writes."""
+    if stop is None:
+        return template.render(**context)
+    pieces = []
+    for piece in template.generate(**context):
+        if stop():
+            raise Stopped
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+class Prepared:
+    """One theme made ready to render, per locale: its catalogs compiled, its Jinja environment
+    (which compiles each template once and keeps it) and its stylesheet. A long-lived process
+    (the live preview) keeps one, so that a save re-renders the brief without compiling the
+    theme again (half a second a locale); whatever file of the theme changes, added or
+    removed (any template folder, the locale's catalogs, the stylesheets), the locale is
+    prepared afresh. Thread-safe: two threads may prepare the same locale, one of them is kept."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self._kept: dict[str, tuple[tuple, tuple[Translations, jinja2.Environment, str]]] = {}
+
+    def get(self, locale: str) -> tuple[Translations, jinja2.Environment, str]:
+        stamp = self._stamp(locale)
+        kept = self._kept.get(locale)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        locale_translations = self.theme.translations(locale)
+        ready = locale_translations, environment(locale_translations, self.theme), stylesheet(self.theme)
+        self._kept[locale] = stamp, ready
+        return ready
+
+    def _stamp(self, locale: str) -> tuple:
+        """Every file the locale's page may be made from, with its size, time and inode."""
+        files = [path for folder in self.theme.templates for path in sorted(folder.rglob("*"))]
+        files += [*self.theme.stylesheets, *self.theme.catalogs(locale)]
+        found: list[tuple] = []
+        for path in files:
+            try:
+                stat = path.stat()
+            except OSError:
+                found.append((str(path), None))
+                continue
+            found.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        return tuple(found)
 
 
 def environment(locale_translations: Translations, theme: Theme = BUILT_IN) -> jinja2.Environment:
@@ -99,19 +153,22 @@ def css_string(value: str) -> str:
 
 
 def render_html(facts: FactBase, locale: str, facts_bytes: bytes, theme: Theme = BUILT_IN, previous=None,
-                for_print: bool = False) -> str:
+                for_print: bool = False, prepared: Prepared | None = None,
+                stop: Callable[[], bool] | None = None) -> str:
     """One locale's brief; ``previous`` is what :func:`briefing.diff.since_previous` gives.
     ``for_print``: the page the PDF is laid out from, its long sections cut to the theme's
-    ``pdf_limit`` (:mod:`briefing.render.shortlist`); the HTML brief holds everything."""
-    locale_translations = theme.translations(locale)
-    env = environment(locale_translations, theme)
+    ``pdf_limit`` (:mod:`briefing.render.shortlist`); the HTML brief holds everything.
+    ``prepared``: ``theme``'s catalogs and templates kept from an earlier render (the live
+    preview's); ``stop``: asked as the page is written, and :class:`Stopped` is raised when it
+    says yes (the page is no longer wanted: a newer save is being rendered)."""
+    locale_translations, env, style = (prepared or Prepared(theme)).get(locale)
     formatter = Formatter(locale, locale_translations.gettext)
     brief = Brief(facts, locale, formatter, facts_bytes, previous, defaults=theme,
                   limit=theme.pdf_limit if for_print else 0)
     shown = theme.templates[0].name
     try:
         template = env.get_template(TEMPLATE)
-        html = template.render(brief=brief, fmt=formatter, stylesheet=stylesheet(theme))
+        html = _write(template, stop, brief=brief, fmt=formatter, stylesheet=style)
         # macro definitions leave blank lines before the doctype
         return mark_directions(html.lstrip(), locale)
     except jinja2.TemplateSyntaxError as exc:

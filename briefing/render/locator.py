@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.render import geo
@@ -186,18 +187,9 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
     if not placed:
         return None
     where = [(v.coordinates.lon, v.coordinates.lat) for v in placed if v.coordinates is not None]
-    projection, height = _projection(where, width)
-    frame = (0.0, 0.0, float(width), float(height))
-    # Past about a sixth of the globe across, 1:50m detail is finer than the figure shows.
-    world = geo.world("50m" if projection.scale >= _DETAILED else "110m")
-
-    land = _shapes(world, [ring for polygon in world.land for ring in polygon], projection, frame)
+    ground = _ground(tuple(where), width)
+    projection, height, frame, country_rings = ground.projection, ground.height, ground.frame, ground.country_rings
     hosts = {v.country for v in placed}
-    country_rings: dict[str, list[list[Pixel]]] = {}
-    for country in world.countries:
-        rings = _shapes(world, [ring for polygon in country.polygons for ring in polygon], projection, frame)
-        if rings and country.code:
-            country_rings[country.code] = country_rings.get(country.code, []) + rings
     spots = []
     for venue, (lon, lat) in zip(placed, where, strict=True):
         x, y = projection(lon, lat)
@@ -233,7 +225,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
         if not name:
             continue
         size = round(text_width(name, COUNTRY_SIZE) + _PAD, 1)
-        for x, y in _country_spots(country_rings[code], frame):
+        for x, y in ground.country_spots(code):
             box = (round(x - size / 2, 1), round(y - COUNTRY_LINE / 2, 1),
                    round(x + size / 2, 1), round(y + COUNTRY_LINE / 2, 1))
             # Another country's name must lie wholly inside it; a venue's country's may spill
@@ -245,11 +237,52 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
                 named.append(code)
                 break
 
-    return Locator(width, height, path(land, True),
+    return Locator(width, height, ground.land,
                    path([r for code in sorted(hosts) for r in country_rings.get(code, [])], True),
+                   ground.coast, ground.borders, spots, labels, scale, unlabelled, named, inset)
+
+
+@dataclass(frozen=True)
+class _Ground:
+    """The map under the venues: the frame, land, coasts, borders and each country's outline
+    in px. The venues' coordinates alone decide it (not their names, not the locale), so it
+    is computed once for them and shared (see :func:`_ground`)."""
+    projection: Projection
+    height: int
+    frame: Box
+    world: geo.World
+    land: str
+    coast: str
+    borders: str
+    country_rings: dict[str, list[list[Pixel]]]
+    """Read only: shared by every map with the same venues."""
+    spots: dict[str, list[Pixel]] = field(default_factory=dict)
+
+    def country_spots(self, code: str) -> list[Pixel]:
+        """:func:`_country_spots` of one country, worked out the first time it is asked for."""
+        if code not in self.spots:
+            self.spots[code] = _country_spots(self.country_rings[code], self.frame)
+        return self.spots[code]
+
+
+@lru_cache(maxsize=8)
+def _ground(where: tuple[tuple[float, float], ...], width: int) -> _Ground:
+    """The map fitted to the venues at ``where`` (lon, lat). Remembered: every locale of a brief
+    draws the same ground, and the live preview redraws it after every save; the projection
+    and the clipping of every coastline are most of a map's cost."""
+    projection, height = _projection(list(where), width)
+    frame = (0.0, 0.0, float(width), float(height))
+    # Past about a sixth of the globe across, 1:50m detail is finer than the figure shows.
+    world = geo.world("50m" if projection.scale >= _DETAILED else "110m")
+    land = _shapes(world, [ring for polygon in world.land for ring in polygon], projection, frame)
+    country_rings: dict[str, list[list[Pixel]]] = {}
+    for country in world.countries:
+        rings = _shapes(world, [ring for polygon in country.polygons for ring in polygon], projection, frame)
+        if rings and country.code:
+            country_rings[country.code] = country_rings.get(country.code, []) + rings
+    return _Ground(projection, height, frame, world, path(land, True),
                    path(_lines(world, world.coast, projection, frame), False),
-                   path(_lines(world, world.borders, projection, frame), False),
-                   spots, labels, scale, unlabelled, named, inset)
+                   path(_lines(world, world.borders, projection, frame), False), country_rings)
 
 
 def _area(rings: Sequence[Sequence[Pixel]]) -> float:
@@ -302,9 +335,14 @@ def _inset(projection: Projection, width: int, height: int, taken: list[Box]) ->
             continue
         wider = Projection(projection.lon0, projection.lat0, projection.scale * w / width / _ZOOM_OUT,
                            x + w / 2, y + h / 2)
-        world = geo.world("110m")
-        land = _shapes(world, [ring for polygon in world.land for ring in polygon], wider, box)
         mark_w, mark_h = w / _ZOOM_OUT, h / _ZOOM_OUT
-        return Inset(float(x), float(y), float(w), float(h), path(land, True),
+        return Inset(float(x), float(y), float(w), float(h), _inset_land(wider, box),
                      (round(x + (w - mark_w) / 2, 1), round(y + (h - mark_h) / 2, 1), round(mark_w, 1), round(mark_h, 1)))
     return None
+
+
+@lru_cache(maxsize=8)
+def _inset_land(wider: Projection, box: Box) -> str:
+    """The inset's land, cut to its box: remembered like :func:`_ground`, for the same reason."""
+    world = geo.world("110m")
+    return path(_shapes(world, [ring for polygon in world.land for ring in polygon], wider, box), True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.paths import THEME
 
@@ -39,11 +39,15 @@ def advance(char: str, bold: bool = False) -> int:
     return _DEFAULT
 
 
+# Measured texts are remembered (they are pure functions of their arguments): the live preview
+# lays out the same thousands of figure labels again after every save.
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: a Markup label stays apart from a str one
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width in px of ``text`` set at ``size`` px on one line."""
     return sum(advance(char, bold) for char in text) * size / 1000
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: a Markup label stays apart from a str one
 def shorten(text: str, room: float, size: float, bold: bool = False) -> str:
     """``text`` cut with "…" to fit ``room`` px: the full text stays in the linked table."""
     if text_width(text, size, bold) <= room:
