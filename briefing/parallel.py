@@ -106,7 +106,7 @@ def alongside(work: Callable[[], Any], worthwhile: bool) -> Callable[[], Any]:
 
 
 _NOT_ONE_MAPPING = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)  # documents, directives: parsed whole
-_TOP_LINE = re.compile(r"^(?![ \t#\r\n]|-[ \r\n]|-$)", re.MULTILINE)  # starts a top-level entry
+_TOP_LINE = re.compile(r"\n(?=[^ \t#\r\n-]|-[^ \t\r\n])")  # a line that starts a top-level entry
 _TOP_KEY = re.compile(r"([^'\"\-?:\s][^:#\n]*):[ \t]*(?:#[^\n]*)?\n")  # a plain key, its value below
 _FIRST_ENTRY = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ")  # blank and comment lines, then a dash
 
@@ -162,7 +162,7 @@ def parse_pieces(text: str) -> Any:
 def _cuts(text: str, wanted: int) -> list[tuple[int, str]]:
     """Where to cut ``text``: (offset, the section a piece continues, "" for the first piece).
     Only inside a section whose key stands alone on its line with a block list right below."""
-    tops = [found.start() for found in _TOP_LINE.finditer(text)] + [len(text)]
+    tops = [0] + [found.end() for found in _TOP_LINE.finditer(text)] + [len(text)]
     size = max(len(text) // wanted, 1)
     cuts, last = [(0, "")], 0
     for start, end in zip(tops, tops[1:], strict=False):
@@ -170,11 +170,12 @@ def _cuts(text: str, wanted: int) -> list[tuple[int, str]]:
         first = _FIRST_ENTRY.match(text, key.end(), end) if key else None
         if key is None or first is None:
             continue
-        entry = re.compile(rf"^{first.group(1)}- ", re.MULTILINE)
-        for found in entry.finditer(text, first.end(), end):
-            if found.start() - last >= size:
-                cuts.append((found.start(), key.group(1)))
-                last = found.start()
+        entry = "\n" + first.group(1) + "- "  # an entry of this list: a dash at its indentation
+        at = text.find(entry, max(first.end(), last + size) - 1, end)
+        while at != -1:
+            cuts.append((at + 1, key.group(1)))
+            last = at + 1
+            at = text.find(entry, last + size - 1, end)
     return cuts
 
 
@@ -182,7 +183,8 @@ def _piece(index: int) -> bytes | None:
     from briefing.yamlread import GaveUp, values
 
     try:
-        data = values(_JOBS[index])
+        with gc_paused():  # as load_text parses: the collector would rescan every value made so far
+            data = values(_JOBS[index])
     except GaveUp:
         return None
     return marshal.dumps(data) if isinstance(data, dict) else None

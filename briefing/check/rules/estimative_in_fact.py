@@ -50,7 +50,6 @@ ID = "estimative-in-fact"
 SEVERITY = "error"
 SUMMARY = "a reported fact's text uses estimative words, which belong in judgments"
 STAGE = "model"
-SCANS_TEXT = True  # reads every claim's text: on a large base it runs beside the other rules
 USES_CONTEXT = True
 OPTIONS: dict = {"words": {"en": ["probably", "almost certainly"]}}
 
