@@ -46,9 +46,9 @@ and passing the values back costs more than it saves (about 0.5 s of parsing).""
 def tool_key() -> str:
     """What a parsed part depends on besides its bytes: the tool's version, the loader's code
     (a development copy changes without a new version), Python's and marshal's versions."""
-    from briefing import __version__, load, yamlread
+    from briefing import __version__, load, scalars, yamlread
 
-    code = Path(load.__file__).read_bytes() + Path(yamlread.__file__).read_bytes()
+    code = b"".join(Path(str(module.__file__)).read_bytes() for module in (load, yamlread, scalars))
     return hashlib.sha256(f"{__version__}\0{sys.version}\0{marshal.version}\0".encode() + code).hexdigest()
 
 

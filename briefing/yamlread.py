@@ -15,13 +15,12 @@ builder accepts with the same values (tests/test_load_paths.py compares them).
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Any
 
 import yaml
 
 from briefing.errors import LoadError, Position
+from briefing.scalars import scalar as scalar_value, yaml11_reading
 
 MAX_DEPTH = 64
 
@@ -29,11 +28,6 @@ PathKey = tuple[str | int, ...]
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
 
 
 class GaveUp(Exception):
@@ -58,7 +52,7 @@ def _values(get_event) -> Any:
     MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
     MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
     DocumentStartEvent = yaml.DocumentStartEvent
-    scalar, reading = _scalar, yaml11_reading
+    scalar, reading = scalar_value, yaml11_reading
     stack: list[tuple[Any, Any, bool]] = []
     container: Any = None
     key: Any = None
@@ -190,7 +184,7 @@ class Builder:
         MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
         MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
         DocumentStartEvent, StreamEndEvent = yaml.DocumentStartEvent, yaml.StreamEndEvent
-        scalar, reading = _scalar, yaml11_reading
+        scalar, reading = scalar_value, yaml11_reading
         seen_root = False
         while True:
             event = get_event()
@@ -266,46 +260,3 @@ class Builder:
         if not seen_root:
             raise LoadError("fact base is empty", file=document.file, position=Position(1, 1), rule="yaml-syntax")
         return self.root
-
-
-_YAML11 = yaml.resolver.Resolver()
-_YAML11_TYPES = {
-    "tag:yaml.org,2002:bool": "boolean",
-    "tag:yaml.org,2002:int": "number",
-    "tag:yaml.org,2002:float": "number",
-    "tag:yaml.org,2002:timestamp": "date",
-}
-_OCTAL = re.compile(r"[-+]?0[0-7]+\Z")
-
-
-@lru_cache(maxsize=65536)
-def yaml11_reading(text: str, ours: type) -> str | None:
-    """The type a YAML 1.1 reader (PyYAML's default, many editors) would give ``text``,
-    when it differs from ours; None when both agree. Memoised: values repeat a lot."""
-    tag = _YAML11.resolve(yaml.ScalarNode, text, (True, False))
-    other = _YAML11_TYPES.get(tag)
-    if other is None:
-        return None
-    if other == "boolean" and ours is bool:
-        return None
-    if other == "number" and ours in (int, float) and not _OCTAL.match(text) and "_" not in text:
-        return None
-    return other
-
-
-def _scalar(text: str) -> Any:
-    """A plain scalar, resolved as in YAML 1.2's core schema (quoted ones stay strings)."""
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        try:
-            return int(text)
-        except ValueError:  # more digits than Python converts: no fact base means that
-            return text
-    if _FLOAT.match(text):
-        return float(text)
-    return text
