@@ -123,3 +123,19 @@ def test_the_command_selects_among_remembered_problems_as_among_fresh_ones(base)
     assert fresh.returncode == first.returncode == again.returncode == 1
     assert fresh.stdout == first.stdout == again.stdout
     assert [p["rule"] for p in json.loads(again.stdout)] == ["schema"]
+
+
+def test_an_edited_previous_edition_checks_again(base, runs):
+    """The previous edition is read by the check too: a result about it stands only while it
+    is the same file (found by a desk: check stayed red after the file was put in place)."""
+    text = base.read_text(encoding="utf-8").replace("  edition: 1\n", '  edition: 2\n  previous: "facts-1.yaml"\n')
+    base.write_text(text, encoding="utf-8")
+    context = check.Context.from_settings(None)
+    missing, _ = remembered.check_path(base, context)
+    assert [(p.rule, p.line) for p in missing] == [("previous-edition", 6)]
+    (base.parent / "facts-1.yaml").write_text(HARBOUR, encoding="utf-8")
+    assert remembered.check_path(base, context) == ([], True)
+    (base.parent / "facts-1.yaml").write_text("meta: [\n", encoding="utf-8")
+    broken_previous, _ = remembered.check_path(base, context)
+    assert [(p.rule, p.line) for p in broken_previous] == [("previous-edition", 6)]
+    assert len(runs) == 3

@@ -5,7 +5,8 @@ A result is kept in the fact base's ``.briefing-cache/`` (:mod:`briefing.cache`)
 made of everything a check depends on, so that nothing else can make it stale:
 
 - the fact base: its name (problems carry it) and the SHA-256 of its bytes, every part with
-  its path for a folder;
+  its path for a folder; and the previous edition it names, which the checker reads too (its
+  digest is kept with the result and compared before the result is used);
 - the rule settings (``[rules.options]``) and the interface catalogs the catalog rules read
   (the desk's folders and the built-in ones: each file's path, size and modification time);
 - the tool: its version, and the path, size and modification time of every file of the
@@ -50,9 +51,30 @@ def check_path(path: Path, context) -> tuple[list[Problem], bool]:
         return found
     store.prefetch(source.parts)
     problems, facts = run_file(path, context=context, source=source, parse=store.parse)
-    store.write_entry(entry, (facts is not None, [_fields(p) for p in problems]))
+    read_too = _previous_edition(path, facts)
+    store.write_entry(entry, (facts is not None, [_fields(p) for p in problems],
+                              [(str(other), _digest(other)) for other in read_too]))
     store.prune()
     return problems, facts is not None
+
+
+def _previous_edition(path: Path, facts) -> list[Path]:
+    """The other file a check reads: the previous edition (``meta.previous``), which the
+    ``previous-edition`` rule loads and checks; a result stands only while it is unchanged."""
+    previous = getattr(getattr(facts, "meta", None), "previous", None)
+    if not previous:
+        return []
+    try:
+        return [(path.resolve().parent / previous).resolve()]
+    except (OSError, ValueError):
+        return []
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return ""  # absent or unreadable: a result about a missing file stands while it stays so
 
 
 def _fields(problem: Problem) -> tuple:
@@ -61,9 +83,13 @@ def _fields(problem: Problem) -> tuple:
 
 
 def _decode(values) -> tuple[list[Problem], bool] | None:
-    if not (isinstance(values, tuple) and len(values) == 2 and isinstance(values[0], bool)
-            and isinstance(values[1], list)
-            and all(isinstance(row, tuple) and len(row) == _FIELDS for row in values[1])):
+    """A remembered result, unless damaged or a file it read has changed since."""
+    if not (isinstance(values, tuple) and len(values) == 3 and isinstance(values[0], bool)
+            and isinstance(values[1], list) and isinstance(values[2], list)
+            and all(isinstance(row, tuple) and len(row) == _FIELDS for row in values[1])
+            and all(isinstance(row, tuple) and len(row) == 2 for row in values[2])):
+        return None
+    if any(_digest(Path(other)) != digest for other, digest in values[2]):
         return None
     try:
         return [Problem(*row) for row in values[1]], values[0]

@@ -1,4 +1,4 @@
-"""previous-edition: meta.previous must name a readable previous edition inside the fact base's folder, whose texts are clean.
+"""previous-edition: meta.previous must name a readable previous edition inside the fact base's folder, that loads, follows the schema and whose texts are clean.
 
 What it does
     When ``meta.previous`` names the previous edition's fact base (the brief then lists
@@ -33,7 +33,7 @@ from briefing.check.problem import Finding
 
 ID = "previous-edition"
 SEVERITY = "error"
-SUMMARY = "meta.previous leaves the fact base's folder, names no file, or its texts carry forbidden characters"
+SUMMARY = "meta.previous leaves the fact base's folder, names no file the build could compare with, or its texts carry forbidden characters"
 STAGE = "model"
 
 
@@ -60,10 +60,23 @@ def check(facts, document) -> Iterator[Finding]:
     from briefing.load import load_bytes, read_bytes
     from briefing.errors import LoadError
 
+    from briefing.diff import Refused, load_facts
+
+    # what the build will compare with must pass here too: a check that passes while the build
+    # refuses the previous edition would let CI go green over a brief that cannot be made
     try:
-        old = load_bytes(read_bytes(target, str(target), what="previous edition"), str(target))
-    except LoadError:
-        return  # an unreadable or broken previous edition is refused by the build, with its own position
+        content = read_bytes(target, str(target), what="previous edition")
+        load_facts(content, str(target))
+        old = load_bytes(content, str(target))
+    except Refused as refused:
+        first = refused.problems[0] if refused.problems else refused.message
+        more = f" (and {len(refused.problems) - 1} more)" if len(refused.problems) > 1 else ""
+        yield Finding(where, f"the previous edition cannot be compared: {first}{more}; run 'briefing check "
+                             f"{previous}'")
+        return
+    except LoadError as error:
+        yield Finding(where, f"the previous edition cannot be read: {error.format()}")
+        return
     for finding in invisible_character.check_document(old):
         position = finding.position or old.position(finding.path)
         yield Finding(where, f"in the previous edition, {target.name}:{position.line}:{position.column}: "
