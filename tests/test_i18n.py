@@ -241,12 +241,15 @@ def test_new_locale_builds_a_pdf_with_its_headings(locale, built_in_new_locales)
 def test_a_regional_locale_falls_back_to_its_language_catalog(tmp_path):
     """zh_CN has no catalog of its own: the built-in zh is used, as gettext falls back; a
     regional locale of a language with no catalog at all is still refused."""
-    text = SMALL.replace("  locales: [en]", "  locales: [zh_CN]").replace("{en: ", "{zh_CN: ")
+    text = re.sub(r"\{en: ([^}]*)\}", r"{en: \1, zh_CN: \1}", SMALL.replace("  locales: [en]", "  locales: [en, zh_CN]"))
     result = run_build(tmp_path, text)
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "out" / "brief.zh_CN.html").read_text(encoding="utf-8")
     assert "目录" in page and "大事记" in page  # "Contents", "Chronology" in Simplified Chinese
     assert '<html lang="zh-CN"' in page
+    english = (tmp_path / "out" / "brief.en.html").read_text(encoding="utf-8")
+    assert 'hreflang="zh-CN" lang="zh-CN"' in english  # BCP 47 in every attribute, as in <html lang>
+    assert not re.search(r'lang="[^"]*_', page + english)
     (tmp_path / "pt").mkdir()
     refused = run_build(tmp_path / "pt", SMALL.replace("  locales: [en]", "  locales: [pt_BR]")
                         .replace("{en: ", "{pt_BR: "))
