@@ -18,7 +18,7 @@ import signal
 import sys
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Callable
@@ -116,7 +116,8 @@ def _render_locale(job: Job, locale: str) -> list[tuple[str, bytes, float]]:
             rendered.append((f"brief.{locale}.pdf", pdf, time.perf_counter() - start))
         if "annex" in job.formats:
             start = time.perf_counter()
-            annex = render_pdf(html, f"brief.{locale}.annex.pdf", inputs, as_of, job.theme.templates, provenance)
+            annex = render_pdf(html, f"brief.{locale}.annex.pdf", inputs, as_of, job.theme.templates,
+                               replace(provenance, listing="annex"))
             rendered.append((f"brief.{locale}.annex.pdf", annex, time.perf_counter() - start))
     wanted = {f"brief.{locale}.{SUFFIXES[fmt]}" for fmt in job.formats}
     return [item for item in rendered if item[0] in wanted]

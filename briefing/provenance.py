@@ -34,6 +34,9 @@ class Provenance:
     built_in_theme: str
     """"yes" when only the built-in theme was used (verify can rebuild it anywhere)."""
     locale: str
+    listing: str = ""
+    """"annex" for the whole brief as PDF (``brief.LOCALE.annex.pdf``, every record of every
+    section); empty for the brief's own PDF. Absent from PDFs made before annexes existed."""
 
 
 def sha256(content: bytes) -> str:
@@ -61,7 +64,8 @@ def stamp(pdf: bytes, provenance: Provenance) -> bytes:
         with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["dc:language"] = [provenance.locale]
             for name, value in asdict(provenance).items():
-                meta[f"{{{NAMESPACE}}}{name}"] = value
+                if value or name != "listing":  # the brief's own PDF stays as it was before annexes
+                    meta[f"{{{NAMESPACE}}}{name}"] = value
         _tidy_attachments(document)
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
@@ -93,6 +97,7 @@ def read(pdf: bytes) -> tuple[Provenance | None, dict[str, bytes]]:
         meta = document.open_metadata()
         values = {f.name: meta.get(f"{{{NAMESPACE}}}{f.name}") for f in fields(Provenance)}
         attached = {name: spec.get_file().read_bytes() for name, spec in document.attachments.items()}
+    values = {name: value for name, value in values.items() if value is not None or name != "listing"}
     if any(value is None for value in values.values()):
         return None, attached
     return Provenance(**{k: str(v) for k, v in values.items()}), attached

@@ -103,8 +103,10 @@ def _rebuild(facts: bytes | dict[str, bytes], recorded, previous: bytes | None, 
     import copy
     import io
 
-    from briefing.build import build
+    from briefing.build import SUFFIXES, build
     from briefing.errors import CheckFailed
+
+    kind = "annex" if recorded.listing == "annex" else "pdf"  # the whole brief, or the brief's own PDF
     from briefing.render.theme import Theme
 
     with tempfile.TemporaryDirectory(prefix="briefing-verify-") as folder:
@@ -129,10 +131,10 @@ def _rebuild(facts: bytes | dict[str, bytes], recorded, previous: bytes | None, 
             desk.facts, desk.out = [facts_path], out
         problems = io.StringIO()
         try:
-            build(facts_path, out, [recorded.locale], ("pdf",), stream=problems, jobs=1, settings=desk)
+            build(facts_path, out, [recorded.locale], (kind,), stream=problems, jobs=1, settings=desk)
         except CheckFailed:
             shown = "; ".join(line.split(": ", 1)[-1] for line in problems.getvalue().splitlines()[:3])
             raise BriefingError(f"the attached fact base does not pass this installation's check, so the PDF cannot "
                                 f"be rebuilt here: {shown}") from None
         theme = Theme.from_settings(desk) if desk is not None else Theme()
-        return (out / f"brief.{recorded.locale}.pdf").read_bytes(), theme.digest(recorded.locale)
+        return (out / f"brief.{recorded.locale}.{SUFFIXES[kind]}").read_bytes(), theme.digest(recorded.locale)

@@ -222,6 +222,11 @@ def test_the_annex_pdf_on_request_prints_every_record(tmp_path):
     assert sorted(annex.attachments) == ["facts.yaml"]  # it carries what it was built from, like the brief
     again = build(path, out, locales=["en"], formats=("pdf", "annex"), jobs=1, stream=io.StringIO())
     assert again == []  # both current: nothing rendered again
+    # each proves what it rests on: the annex is rebuilt as an annex, not as the shorter brief
+    for name in ("brief.en.annex.pdf", "brief.en.pdf"):
+        verified = subprocess.run([sys.executable, "-m", "briefing", "verify", str(out / name)], cwd=tmp_path,
+                                  capture_output=True, text=True)
+        assert verified.returncode == 0 and "identical" in verified.stdout, verified.stdout + verified.stderr
 
 
 def test_the_changes_since_the_previous_edition_are_cut_like_any_long_section(tmp_path):
