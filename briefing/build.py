@@ -154,8 +154,11 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
 
     with build_lock(out_dir, stream=stream):
         manifest = _read_manifest(out_dir)
+        # what was written, by its SHA-256: an output damaged or replaced since is rendered again
+        kept = manifest.get("written")
+        written: dict[str, str] = dict(kept) if isinstance(kept, dict) else {}
         pending = [locale for locale in wanted if force or any(
-            manifest.get(name) != digests[locale] or not (out_dir / name).exists()
+            manifest.get(name) != digests[locale] or written.get(name) != _file_digest(out_dir / name)
             for name in (f"brief.{locale}.{SUFFIXES[fmt]}" for fmt in formats))]
         if pending:  # the engines load only when there is something to render (a second or so)
             _load_engines(formats)
@@ -164,9 +167,11 @@ def build(facts_path: Path, out_dir: Path, locales: list[str] | None = None,
             for name, content, seconds in items:
                 outputs[out_dir / name] = content
                 manifest[name] = digests[locale]
+                written[name] = hashlib.sha256(content).hexdigest()
                 if progress:
                     progress(f"{name:<20} {seconds:5.1f} s")
         if outputs:
+            manifest["written"] = written
             outputs[out_dir / MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True).encode()
             write_all(outputs)
     return [path for path in outputs if path.name != MANIFEST]
@@ -306,7 +311,14 @@ def _stop(processes: list) -> None:
             process.join(timeout=5)
 
 
-def _read_manifest(out_dir: Path) -> dict[str, str]:
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # absent: rendered again
+        return None
+
+
+def _read_manifest(out_dir: Path) -> dict:
     try:
         return json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -36,7 +36,7 @@ def _file_mode() -> int:
 LOCK_NAME = ".briefing.lock"
 # What a killed write phase can leave behind (see _write): ".brief.en.pdf.k3j9x_2a.tmp",
 # ".briefing-manifest.json.4242.bak". Nothing else in the folder is ever touched.
-_LEFTOVER = re.compile(r"\.(brief\.[A-Za-z0-9_@-]+\.(html|pdf)|briefing-manifest\.json)\.[A-Za-z0-9_]+\.(tmp|bak)\Z")
+_LEFTOVER = re.compile(r"\.(brief\.[A-Za-z0-9_@-]+(\.annex)?\.(html|pdf)|briefing-manifest\.json)\.[A-Za-z0-9_]+\.(tmp|bak)\Z")
 
 _held: set[int] = set()  # descriptors of the locks this process holds (a forked worker closes them)
 

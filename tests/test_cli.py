@@ -118,3 +118,18 @@ def test_unchanged_outputs_are_not_rebuilt_and_progress_is_reported(tmp_path):
     third = run("build", "--facts", str(facts), "--out", str(out), "--format", "html", "--quiet")
     assert third.stdout == "" and third.returncode == 0
     assert "Harbour board meeting" in (out / "brief.en.html").read_text(encoding="utf-8")
+
+
+def test_a_damaged_or_replaced_output_is_rendered_again(tmp_path):
+    """The manifest keeps what was written, by its SHA-256: "up to date" is never said over an
+    output that is no longer the one written (found by a desk trial)."""
+    facts, out = tmp_path / "facts.yaml", tmp_path / "out"
+    facts.write_text(SMALL, encoding="utf-8")
+    run("build", "--facts", str(facts), "--out", str(out), "--format", "html")
+    good = (out / "brief.en.html").read_bytes()
+    (out / "brief.en.html").write_text("garbage\n", encoding="utf-8")
+    again = run("build", "--facts", str(facts), "--out", str(out), "--format", "html")
+    assert again.returncode == 0 and "brief.en.html" in again.stdout, again.stdout
+    assert (out / "brief.en.html").read_bytes() == good
+    then = run("build", "--facts", str(facts), "--out", str(out), "--format", "html")
+    assert "is up to date" in then.stdout
