@@ -43,6 +43,9 @@ def split(facts_path: Path, folder: Path, size: int = 1000, by_year: bool = Fals
     sections = list(document.data)
     starts = [document.key_position((section,)).line - 1 for section in sections]
     starts[0] = 0  # the file's opening comments go with its first section
+    for number in range(1, len(starts)):  # the comment lines just above a section's key go with it
+        while starts[number] - 1 > starts[number - 1] and lines[starts[number] - 1].lstrip().startswith("#"):
+            starts[number] -= 1
     parts: dict[str, list[str]] = {}
     for number, section in enumerate(sections):
         end = starts[number + 1] if number + 1 < len(sections) else len(lines)

@@ -268,3 +268,11 @@ def test_split_gives_every_part_a_schema_line_that_editors_can_follow(tmp_path):
 def test_the_shipped_part_schema_is_current():
     assert (ROOT / "schema" / "part.schema.json").read_text(encoding="utf-8") == schema.text(part=True), \
         "run 'make schema' and commit the result"
+
+
+def test_split_keeps_the_comment_above_a_section_with_that_section(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(META + "# --- the sources we read ---\n" + SOURCES + REST, encoding="utf-8")
+    split(facts, tmp_path / "facts")
+    assert (tmp_path / "facts" / "sources.yaml").read_text(encoding="utf-8").startswith("# --- the sources we read ---\n")
+    assert "the sources we read" not in (tmp_path / "facts" / "meta.yaml").read_text(encoding="utf-8")
