@@ -225,7 +225,7 @@ def _check(args: argparse.Namespace, settings) -> int:
     if ignore is not None:
         settings.override("ignore", ignore)
     context = check.Context.from_settings(settings)
-    paths = _whole(args.facts, settings.facts) if args.facts else settings.facts
+    paths = [_as_given(path) for path in (_whole(args.facts, settings.facts) if args.facts else settings.facts)]
     problems = []
     for path in paths:
         found, typed = remembered.check_path(path, context)  # unchanged since the last check: not checked again
@@ -245,6 +245,17 @@ def _check(args: argparse.Namespace, settings) -> int:
         print(report.sarif(problems, name, check.REGISTRY.values()))
     failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(p.severity in failing for p in problems) else 0
+
+
+def _as_given(path: Path) -> Path:
+    """A fact base found through the configuration (an absolute path) named from the working
+    folder when it lies under it, as a CI annotation or an editor wants it (facts.yaml:12:3)."""
+    try:
+        if path.is_absolute() and path.resolve().is_relative_to(Path.cwd().resolve()):
+            return Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
+    except (OSError, ValueError):
+        pass
+    return path
 
 
 def _whole(paths: list[Path], configured: list[Path]) -> list[Path]:

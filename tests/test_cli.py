@@ -133,3 +133,13 @@ def test_a_damaged_or_replaced_output_is_rendered_again(tmp_path):
     assert (out / "brief.en.html").read_bytes() == good
     then = run("build", "--facts", str(facts), "--out", str(out), "--format", "html")
     assert "is up to date" in then.stdout
+
+
+def test_a_configured_fact_base_is_named_from_the_working_folder(tmp_path):
+    """briefing.toml gives the fact base as an absolute path: the problems still name it as a CI
+    annotation or an editor wants it, relative to where check runs (found by a desk trial)."""
+    (tmp_path / "briefing.toml").write_text('facts = "facts.yaml"\n', encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(SMALL.replace("    credibility: 2", "    credibility: 9", 1), encoding="utf-8")
+    result = run("check", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=facts.yaml,line="), result.stdout
