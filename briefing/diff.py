@@ -93,10 +93,12 @@ class Refused(BriefingError):
 
     exit_code = 1
 
-    def __init__(self, name: str, problems: list[str]) -> None:
+    def __init__(self, name: str, problems: list[str], found: list | None = None) -> None:
         super().__init__(f"{_escape(name)}: {len(problems)} error(s) in this fact base; it cannot be compared "
                          "(run 'briefing check' on it)")
         self.problems = problems
+        self.found = found or []
+        """The problems as :class:`briefing.check.problem.Problem` (a schema or duplicate-id refusal)."""
 
     def format(self) -> str:
         return "\n".join([*self.problems, f"error: {self.message}"])
@@ -134,7 +136,7 @@ def load_facts(content: bytes | parts.Source, name: str) -> FactBase:
                                              else document.position(finding.path)))
             problems.append(Problem(file=document.file_of(finding.path), line=position.line, column=position.column, rule=rule,
                                     severity="error", message=finding.message))
-        raise Refused(name, [problem.format() for problem in sorted(problems)])
+        raise Refused(name, [problem.format() for problem in sorted(problems)], sorted(problems))
     return facts
 
 

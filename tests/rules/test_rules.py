@@ -170,12 +170,13 @@ BAD = [
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
                           {"editions/facts-1.yaml": BASE.replace("Harbour talks}", "Harbour \u202etalks}")}),
      [(7, 13), (7, 13)]),  # the title (line 2) and the talks' name (line 55) of the previous file
-    # a previous edition the build could not compare with: broken YAML, or not following the schema
+    # a previous edition the build could not compare with, reported at its place in that file:
+    # broken YAML (the parser stops at the end, line 2), a credibility off the scale (line 52, column 18)
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
-                          {"editions/facts-1.yaml": "meta: [\n"}), [(7, 13)]),
+                          {"editions/facts-1.yaml": "meta: [\n"}), [(2, 1)]),
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
                           {"editions/facts-1.yaml": BASE.replace("    credibility: 2", "    credibility: 9", 1)}),
-     [(7, 13)]),
+     [(52, 18)]),
     # an undeclared kind, one letter away from a built-in one: reported at the value
     ("unknown-kind", variant({46: "    kind: visti"}), [(46, 11)]),
     ("unknown-kind", variant({97: "    kind: warning"}), [(97, 11)]),

@@ -61,21 +61,26 @@ def check(facts, document) -> Iterator[Finding]:
     from briefing.errors import LoadError
 
     from briefing.diff import Refused, load_facts
+    from briefing.errors import Position
 
-    # what the build will compare with must pass here too: a check that passes while the build
-    # refuses the previous edition would let CI go green over a brief that cannot be made
+    # what the build will compare with must pass here too (a check that passes while the build
+    # refuses the previous edition would let CI go green over a brief that cannot be made):
+    # each problem is reported at its place in the previous file
     try:
         content = read_bytes(target, str(target), what="previous edition")
-        load_facts(content, str(target))
         old = load_bytes(content, str(target))
+        load_facts(content, str(target))
     except Refused as refused:
-        first = refused.problems[0] if refused.problems else refused.message
-        more = f" (and {len(refused.problems) - 1} more)" if len(refused.problems) > 1 else ""
-        yield Finding(where, f"the previous edition cannot be compared: {first}{more}; run 'briefing check "
-                             f"{previous}'")
+        for problem in refused.found:
+            yield Finding(where, f"in the previous edition, it cannot be compared: [{problem.rule}] {problem.message}",
+                          position=Position(problem.line, problem.column), file=problem.file)
         return
     except LoadError as error:
-        yield Finding(where, f"the previous edition cannot be read: {error.format()}")
+        if error.position is None:  # not read at all: a pipe, a folder
+            yield Finding(where, f"the previous edition cannot be read: {error.message}")
+        else:
+            yield Finding(where, f"in the previous edition, it cannot be compared: {error.message}",
+                          position=error.position, file=error.file or str(target))
         return
     for finding in invisible_character.check_document(old):
         position = finding.position or old.position(finding.path)
