@@ -139,3 +139,14 @@ def test_an_edited_previous_edition_checks_again(base, runs):
     broken_previous, _ = remembered.check_path(base, context)  # reported where the parser stopped in it
     assert [(p.rule, p.file.endswith("facts-1.yaml"), p.line) for p in broken_previous] == [("previous-edition", True, 2)]
     assert len(runs) == 3
+
+
+def test_a_previous_edition_that_is_a_pipe_is_never_read(base):
+    """Remembering what the check read must not block on a FIFO named as the previous edition."""
+    text = base.read_text(encoding="utf-8").replace("  edition: 1\n", '  edition: 2\n  previous: "facts-1.yaml"\n')
+    base.write_text(text, encoding="utf-8")
+    os.mkfifo(base.parent / "facts-1.yaml")
+    for _ in range(2):  # the second run answers from the remembered result
+        result = subprocess.run([sys.executable, "-m", "briefing", "check", str(base)], capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 1 and "not a regular file" in result.stdout, result.stdout + result.stderr

@@ -65,16 +65,23 @@ def _previous_edition(path: Path, facts) -> list[Path]:
     if not previous:
         return []
     try:
-        return [(path.resolve().parent / previous).resolve()]
+        folder = path.resolve().parent
+        target = (folder / previous).resolve()
     except (OSError, ValueError):
         return []
+    return [target] if target.is_relative_to(folder) else []  # outside: refused whatever it holds
 
 
 def _digest(path: Path) -> str:
+    """The file's SHA-256, read the one safe way (never a pipe or a device, within the size
+    limit); empty when it cannot be read: a result about that stands while it stays so."""
+    from briefing.errors import LoadError
+    from briefing.load import read_bytes
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except (OSError, ValueError):
-        return ""  # absent or unreadable: a result about a missing file stands while it stays so
+        return hashlib.sha256(read_bytes(path, str(path), what="previous edition")).hexdigest()
+    except LoadError:
+        return ""
 
 
 def _fields(problem: Problem) -> tuple:
