@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typing
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pydantic import Field, PrivateAttr
 
@@ -47,33 +47,25 @@ class FactBase(Record):
     _index: dict[str, Record] | None = PrivateAttr(default=None)
     _references: list[tuple] | None = PrivateAttr(default=None)
 
-    # The caches are read from __pydantic_private__ directly: a private attribute goes through
-    # pydantic's __getattr__, slow for methods that rules call once per record.
+    # (read through kept(): made once, from __pydantic_private__ directly)
     def records(self) -> list[Record]:
         """Every record, depth first, in document order."""
-        private = self.__pydantic_private__
-        assert private is not None
-        found = private["_records"]
-        if found is None:
-            found = private["_records"] = list(_walk(self))
-        return found
+        return kept(self, "_records", lambda: list(_walk(self)))
 
     def claims(self) -> Iterator[Claim]:
         return (r for r in self.records() if isinstance(r, Claim))
 
     def index(self) -> dict[str, Record]:
         """Records by id (the first one wins when an id is duplicated)."""
-        private = self.__pydantic_private__
-        assert private is not None
-        index = private["_index"]
-        if index is None:
+        def made() -> dict[str, Record]:
             found: dict[str, Record] = {}
             for record in self.records():
                 found_id = record_id(record)
                 if isinstance(found_id, str):
                     found.setdefault(found_id, record)
-            index = private["_index"] = found
-        return index
+            return found
+
+        return kept(self, "_index", made)
 
     def of_type(self, record_type: type[Record]) -> list[Record]:
         """Every record of one declared type, wherever it sits (provisions inside agreements too)."""
@@ -195,11 +187,18 @@ def links(facts: FactBase) -> list[Link]:
     """Every reference in the fact base, as :data:`Link`: the same, in the same order, as
     :func:`references`, without building a path for each (most are never reported). Listed
     once per fact base (it is not changed after validation): several rules follow them."""
+    return kept(facts, "_references", lambda: list(_links(facts)))
+
+
+def kept(facts: FactBase, name: str, make: Callable[[], Any]) -> Any:
+    """A fact base's private cache ``name``, made on first use. Read from
+    ``__pydantic_private__`` directly: a private attribute goes through pydantic's
+    ``__getattr__``, slow for methods that rules call once per record."""
     private = facts.__pydantic_private__
     assert private is not None
-    found = private["_references"]
+    found = private[name]
     if found is None:
-        found = private["_references"] = list(_links(facts))
+        found = private[name] = make()
     return found
 
 
