@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import parallel
-from briefing.load import Document, load_bytes
+from briefing.load import Document, load_bytes, without_bom
 from briefing.parts import Part, Source
 
 FOLDER = ".briefing-cache"
@@ -163,7 +163,7 @@ class PartCache:
 def _document(part: Part, values: tuple) -> Document:
     """A part's document from its kept values (its positions are made when first asked for)."""
     data, yaml11 = values
-    content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
+    content = without_bom(part.content)
     return Document(part.name, data, content.decode("utf-8"), yaml11)
 
 

@@ -207,8 +207,7 @@ def load_bytes(raw: bytes, name: str, limit: int | None = None) -> Document:
     limit = MAX_BYTES if limit is None else limit
     if len(raw) > limit:
         raise too_large(name, limit=limit)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -218,6 +217,11 @@ def load_bytes(raw: bytes, name: str, limit: int | None = None) -> Document:
         raise LoadError(f"not valid UTF-8 (byte offset {exc.start})", file=name,
                         position=Position(line, column), rule="yaml-encoding") from None
     return load_text(text, name)
+
+
+def without_bom(raw: bytes) -> bytes:
+    """A file's bytes without its UTF-8 byte-order mark, which is tolerated, never part of the text."""
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
 
 
 def load_text(text: str, name: str) -> Document:

@@ -115,9 +115,9 @@ def parse_one(part) -> tuple | None:
     """A large part's ``(values, YAML 1.1 readings)`` parsed in pieces (:func:`parse_pieces`),
     or None: then it is parsed whole, as a text that is not UTF-8 or breaks lines otherwise
     than with LF must be (positions are remapped) and as any refusal is reported."""
-    from briefing.load import OTHER_BREAKS
+    from briefing.load import OTHER_BREAKS, without_bom
 
-    content = part.content[3:] if part.content.startswith(b"\xef\xbb\xbf") else part.content
+    content = without_bom(part.content)
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
