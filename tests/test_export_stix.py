@@ -121,6 +121,9 @@ def test_participants_are_identities_translated_in_language_content():
     assert content["contents"]["en"]["roles"] == ["President of the Russian Federation"]
     delegations = [o for o in objs if o.get("identity_class") == "group"]
     assert len(delegations) == 2  # the two `kind: delegation` participants
+    # Lavrov's role is given by the AFP relay alone
+    lavrov = by_record(objs, "lavrov")
+    assert [r["external_id"] for r in lavrov["external_references"]] == ["src-afp-relay"]
 
 
 def test_a_claim_has_its_credibility_as_confidence_and_its_sources():

@@ -164,6 +164,17 @@ def test_duration_rows_cite_their_sources(built):
     assert two_hours[0] == ["#source-3"]
 
 
+def test_participants_cite_the_sources_that_name_them_in_their_role(built):
+    # facts.yaml: Peskov is "porte-parole du Kremlin" in Vietnam.vn (1), Sputnik (2) and the AFP
+    # relay (5); the North Korean delegation is named by Vietnam.vn (1), Lomé (3) and the Turkish site (4)
+    rows = html_rows(built / "brief.en.html")
+    assert [links for text, links in rows if text.startswith("Dmitry Peskov")] == [["#source-1", "#source-2", "#source-5"]]
+    html = (built / "brief.en.html").read_text(encoding="utf-8")
+    delegation = html[html.index("North Korean delegation (North Korea)</strong>"):]
+    delegation = delegation[:delegation.index("</li>")]
+    assert re.findall(r'href="(#source-\d+)"', delegation) == ["#source-1", "#source-3", "#source-4"]
+
+
 def test_citation_targets_exist_and_pdf_links_are_clickable(built):
     html = (built / "brief.fr.html").read_text(encoding="utf-8")
     targets = set(re.findall(r'href="#(source-\d+)"', html))

@@ -150,6 +150,8 @@ class Exporter:
         props["identity_class"] = IDENTITY_CLASS[record.kind]
         self.localized(object_id, props, "name", record.name)
         self.localized(object_id, props, "roles", record.role, as_list=True)
+        if record.sources:  # the sources that name the participant in this role
+            props["external_references"] = self.sources(object_id, record.sources)
         self.add(stix2.Identity, props)
 
     def venue(self, record: Venue) -> None:

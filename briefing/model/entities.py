@@ -100,6 +100,9 @@ class Participant(Entity):
     spellings: list[Name] = Field(default_factory=list, max_length=MAX_ITEMS,
                                   description=f"Other spellings the sources use (at most {MAX_ITEMS:,}).",
                                  examples=[["Harbor Master"]])
+    sources: list[SourceRef] = Field(default_factory=list, max_length=MAX_ITEMS, examples=[["src-wire"]],
+                                     description="Sources that name the participant with this role: the brief cites "
+                                                 f"them beside it (at most {MAX_ITEMS:,}).")
 
 
 class Venue(Entity):

@@ -98,6 +98,8 @@ BAD = [
     ("schema", variant({61: "    credibilty: 2"}), [(53, 5), (61, 5)]),
     ("duplicate-id", variant({96: "  - id: accord"}), [(96, 9)]),
     ("unknown-reference", variant({74: "    giver: alicia"}), [(74, 12)]),
+    # a participant cites the sources that name it: a misspelt one is found (line 39, inserted)
+    ("unknown-reference", variant(insert={38: "    sources: [src-gazette, src-gazete]"}), [(39, 28)]),
     ("unused-record", variant({60: "    sources: [src-gazette]", 77: "    sources: [src-gazette]",
                                102: "    sources: [src-gazette]"}), [(20, 9)]),
     ("unsourced-claim", variant({102: "    sources: []"}), [(102, 5)]),
@@ -282,6 +284,9 @@ GOOD = [
     ("duplicate-id", variant({96: "  - id: st-2"})),
     ("unknown-reference", variant({74: "    giver: bob", 75: "    recipient: alice"})),
     ("unused-record", variant({102: "    sources: [src-courier, src-gazette]"})),
+    # a source cited only by a participant is used: the brief cites it beside the participant's role
+    ("unused-record", variant({60: "    sources: [src-gazette]", 77: "    sources: [src-gazette]",
+                               102: "    sources: [src-gazette]"}, insert={38: "    sources: [src-courier]"})),
     ("unsourced-claim", variant({102: "    sources: [src-gazette]"})),
     ("missing-reliability", variant({26: "    reliability: E", 27: "    reliability_reason: {en: Often wrong.}"})),
     ("event-outside-parent", variant({56: '    date: "2020-01-03"'})),  # the visit's first day
