@@ -18,7 +18,7 @@ from briefing.model.analysis import Conflict, Judgment, Meta, SummaryPoint, Voca
 from briefing.model.base import (MAX_ID, MAX_ITEMS, MAX_LOCALES, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, ClaimRef,
                                  Entity, EventRef, Excusable, Localized, LocalizedName, OutletName, PartialDate,
                                  ParticipantRef, Record, RecordType, Ref, RuleException, SourceRef, VenueRef,
-                                 outlet_key, outlet_label, parse_time, partial_date, zone)
+                                 is_date_time, outlet_key, outlet_label, parse_time, partial_date, zone)
 from briefing.model.claims import (Agreement, Claim, Duration, Event, Gift, Provision, Quantity, Quotation,
                                    Recurrence, Statement)
 from briefing.model.entities import Coordinates, OriginalName, Participant, Reliability, Source, Venue
@@ -32,6 +32,6 @@ __all__ = [
     "Participant", "ParticipantRef", "Provision", "Quantity", "Quotation", "Record", "RecordType", "Recurrence",
     "Ref", "Reliability", "RuleException", "Source", "SourceRef", "Statement", "SummaryPoint", "Venue", "VenueRef",
     "Vocabulary", "attach_paths", "date_of", "declaration", "field_names", "is_entity", "kind_of", "links",
-    "outlet_key", "outlet_label", "parse", "parse_time", "partial_date", "record_id", "record_types",
+    "is_date_time", "outlet_key", "outlet_label", "parse", "parse_time", "partial_date", "record_id", "record_types",
     "reference_fields", "references", "zone",
 ]

@@ -209,6 +209,11 @@ def partial_date(value: Any) -> PartialDate:
     return PartialDate(value)
 
 
+def is_date_time(value: str) -> bool:
+    """Whether ``value`` is written as a date and time of day (what a date-only field must not hold)."""
+    return _DATE_TIME.match(value) is not None
+
+
 def date_time(value: str | None) -> str | None:
     """A date, or a date-time in the one spelling every later stage reads."""
     if value is None:

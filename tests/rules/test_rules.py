@@ -406,6 +406,19 @@ def test_every_rule_has_a_bad_case_and_a_good_one():
     assert {case[0] for case in GOOD} == set(REGISTRY)
 
 
+def test_a_date_and_time_where_a_date_belongs_says_where_the_time_goes(tmp_path):
+    # an event (line 48) has a time and a timezone field; an agreement (line 82) has neither
+    _, problems = found(tmp_path, variant({48: '    date: "2020-01-03T10:00+01:00"'}), "schema")
+    assert [(p.line, p.column, p.message) for p in problems if p.rule == "schema"] == [
+        (48, 11, "date: this field takes a date only (YYYY, YYYY-MM or YYYY-MM-DD), not a time of day; give the "
+                 "time in 'time' (and its zone in 'timezone' when the venue does not give one) "
+                 "(got '2020-01-03T10:00+01:00')")]
+    _, problems = found(tmp_path, variant({82: '    date: "2020-01-04T10:00"'}), "schema")
+    assert [(p.line, p.message) for p in problems if p.rule == "schema"] == [
+        (82, "date: this field takes a date only (YYYY, YYYY-MM or YYYY-MM-DD), not a time of day "
+             "(got '2020-01-04T10:00')")]
+
+
 def test_messages_name_the_other_place(tmp_path):
     _, problems = found(tmp_path, variant({96: "  - id: accord"}), "duplicate-id")
     assert "first defined at line 80" in next(p.message for p in problems if p.rule == "duplicate-id")

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.check.problem import Finding
 from briefing.load import Document
-from briefing.model import FactBase
+from briefing.model import FactBase, is_date_time
 
 ID = "schema"
 SEVERITY = "error"
@@ -58,6 +58,8 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
             yield Finding(loc, _unknown_key(loc), at_key=True)
         elif kind == "missing":
             yield Finding(loc[:-1], f"missing required field {name!r}")
+        elif kind == "string_too_long" and _is_date_time(item.get("input")):
+            yield Finding(loc, f"{_label(loc)}: {_date_only(loc)} (got {item['input']!r})")
         else:
             message = item["msg"]
             if message.startswith("Value error, "):
@@ -67,6 +69,22 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
                 got = repr(shown) if not isinstance(shown, int) or abs(shown) < 10**40 else "a huge number"
                 message = f"{message} (got {got if len(got) <= 80 else got[:77] + '...'})"
             yield Finding(loc, f"{_label(loc)}: {message}")
+
+
+def _is_date_time(value: Any) -> bool:
+    return isinstance(value, str) and is_date_time(value)
+
+
+def _date_only(loc: tuple) -> str:
+    """What to write instead of a date-time in a field that holds a date: the date, and the time
+    of day in the record's own ``time`` field when its type has one."""
+    message = "this field takes a date only (YYYY, YYYY-MM or YYYY-MM-DD), not a time of day"
+    model = _model_at(loc[:-1])
+    if model is not None and "time" in model.model_fields and loc[-1] != "time":
+        message += "; give the time in 'time'"
+        if "timezone" in model.model_fields:
+            message += " (and its zone in 'timezone' when the venue does not give one)"
+    return message
 
 
 def _label(loc: tuple) -> str:
