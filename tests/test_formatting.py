@@ -77,3 +77,16 @@ def test_lists_use_the_locale_conjunction():
 ])
 def test_a_fraction_is_one_unit_list_in_every_locale(locale, value, expected):
     assert normalize(fmt(locale).duration(value, "hour")) == expected
+
+
+@pytest.mark.parametrize("locale, name, days, expected", [
+    # Oslo keeps UTC+1 in winter and UTC+2 in summer (summer time from the last Sunday of March)
+    ("en", "Europe/Oslo", ["2020-01-04"], "Oslo (GMT+01:00)"),
+    ("en", "Europe/Oslo", ["2020-07-04"], "Oslo (GMT+02:00)"),
+    ("en", "Europe/Oslo", ["2020-07-04", "2020-01-04"], "Oslo (GMT+01:00 and GMT+02:00)"),  # in time order
+    ("en", "Europe/Oslo", ["2020-07"], "Oslo (GMT+02:00)"),  # a month: its first day
+    ("en", "Europe/Oslo", [], "Oslo (GMT+01:00)"),  # no day: 1 January
+    ("en", "+05:30", ["2020-07-04"], "GMT+05:30"),
+])
+def test_a_zone_shows_the_offset_of_the_days_it_is_about(locale, name, days, expected):
+    assert normalize(fmt(locale).timezone(name, days)) == expected

@@ -58,3 +58,4 @@ def test_a_country_the_sources_do_not_give_is_left_unsaid(tmp_path, countries, h
     assert ('<th scope="col">Country</th>' in table) is header
     rows = re.findall(r"<tr><td>.*?</tr>", table, flags=re.S)
     assert [re.findall(r"<td>([^<]*)</td>", row)[-1] for row in rows] == cells if cells else len(rows) == 2
+

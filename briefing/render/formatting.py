@@ -59,14 +59,18 @@ class Formatter:
             return self.date(start)
         return self._("%(start)s – %(end)s") % {"start": self.date(start), "end": self.date(end)}
 
-    def timezone(self, name: str) -> str:
-        """A time zone as readers know it: its city in their language and its UTC offset
-        (the offset on 1 January, so a zone with summer time shows its winter one); a zone
-        given as an offset is shown as that offset."""
-        from briefing.model import zone as tzinfo_of
+    def timezone(self, name: str, days: Iterable[str] = ()) -> str:
+        """A time zone as readers know it: its city in their language and its UTC offset on
+        ``days`` (the dates of what happened there), so that a zone with summer time shows the
+        offset of the season the reporting is about, and both when the days straddle a change;
+        with no day, the offset on 1 January. A zone given as an offset is shown as that offset."""
+        from briefing.model import PartialDate, zone as tzinfo_of
 
-        tz = tzinfo_of(name)  # checked when the fact base was validated
-        offset = get_timezone_gmt(dt.datetime(2024, 1, 1, tzinfo=tz), "long", locale=self._babel)
+        tz = tzinfo_of(name)  # checked when the fact base was validated, as were the days
+        moments = sorted(dt.datetime.combine(PartialDate(day).first_day, dt.time(12), tzinfo=tz) for day in days)
+        offsets = dict.fromkeys(get_timezone_gmt(moment, "long", locale=self._babel)
+                                for moment in moments or [dt.datetime(2024, 1, 1, tzinfo=tz)])
+        offset = self.list(offsets)
         if not isinstance(tz, dt.timezone):
             # The zone the model validated, not a second lookup in another database (pytz's).
             return "{} ({})".format(get_timezone_location(tz, locale=self._babel, return_city=True), offset)
