@@ -67,7 +67,7 @@ class Formatter:
         from briefing.model import PartialDate, zone as tzinfo_of
 
         tz = tzinfo_of(name)  # checked when the fact base was validated, as were the days
-        moments = sorted(dt.datetime.combine(PartialDate(day).first_day, dt.time(12), tzinfo=tz) for day in days)
+        moments = sorted(dt.datetime.combine(PartialDate(day).first_day, dt.time(12), tzinfo=tz) for day in set(days))
         offsets = dict.fromkeys(get_timezone_gmt(moment, "long", locale=self._babel)
                                 for moment in moments or [dt.datetime(2024, 1, 1, tzinfo=tz)])
         offset = self.list(offsets)

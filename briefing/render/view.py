@@ -273,6 +273,19 @@ class Brief:
 
         return locator_map(self.facts.venues, lambda v: self.text(v.name), self.fmt.country, distance)
 
+    def zone_at(self, venue: Any) -> str:
+        """A venue's time zone with the UTC offset on the days of the events held there (summer
+        or winter time), or on the brief's date when none is."""
+        return self.fmt.timezone(venue.timezone, self._days_at.get(venue.id) or [self.meta.as_of])
+
+    @cached_property
+    def _days_at(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}  # one pass, not one scan of the events per venue
+        for event in self.facts.events:
+            if event.venue:
+                found.setdefault(event.venue, []).append(event.date)
+        return found
+
     # --- sections --------------------------------------------------------------
     @cached_property
     def _durations_by_event(self) -> dict[str, list[Any]]:
