@@ -419,6 +419,15 @@ def test_a_date_and_time_where_a_date_belongs_says_where_the_time_goes(tmp_path)
              "(got '2020-01-04T10:00')")]
 
 
+def test_a_text_per_locale_where_one_text_belongs_is_named_so(tmp_path):
+    # a source's publisher is written as the page shows it, once (line 13, "    publisher: " is 15 characters)
+    _, problems = found(tmp_path, variant({13: "    publisher: {en: Harbour Gazette, fr: Gazette du port}"}), "schema")
+    assert [(p.line, p.column, p.message) for p in problems if p.rule == "schema"] == [
+        (13, 16, "publisher: a single text, the same in every locale (as the source gives it), not a text per locale")]
+    _, problems = found(tmp_path, variant({13: "    publisher: {name: Harbour Gazette}"}), "schema")
+    assert [p.message for p in problems if p.rule == "schema"] == ["publisher: Input should be a valid string"]
+
+
 def test_messages_name_the_other_place(tmp_path):
     _, problems = found(tmp_path, variant({96: "  - id: accord"}), "duplicate-id")
     assert "first defined at line 80" in next(p.message for p in problems if p.rule == "duplicate-id")

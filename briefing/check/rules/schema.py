@@ -25,6 +25,7 @@ Use instead
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, Iterator
@@ -39,6 +40,9 @@ ID = "schema"
 SEVERITY = "error"
 SUMMARY = "values must have the type and shape the schema requires"
 STAGE = "schema"
+
+
+LOCALE_KEY = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 
 
 def check(facts, document) -> Iterator[Finding]:  # pragma: no cover - the engine calls findings()
@@ -58,6 +62,9 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
             yield Finding(loc, _unknown_key(loc), at_key=True)
         elif kind == "missing":
             yield Finding(loc[:-1], f"missing required field {name!r}")
+        elif kind == "string_type" and _per_locale(item.get("input")):
+            yield Finding(loc, f"{_label(loc)}: a single text, the same in every locale (as the source gives "
+                               "it), not a text per locale")
         elif kind == "string_too_long" and _is_date_time(item.get("input")):
             yield Finding(loc, f"{_label(loc)}: {_date_only(loc)} (got {item['input']!r})")
         else:
@@ -69,6 +76,11 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
                 got = repr(shown) if not isinstance(shown, int) or abs(shown) < 10**40 else "a huge number"
                 message = f"{message} (got {got if len(got) <= 80 else got[:77] + '...'})"
             yield Finding(loc, f"{_label(loc)}: {message}")
+
+
+def _per_locale(value: Any) -> bool:
+    """Whether ``value`` is a mapping whose keys all look like locale codes (en, fr, zh_Hant, pt_BR)."""
+    return isinstance(value, dict) and bool(value) and all(isinstance(key, str) and LOCALE_KEY.match(key) for key in value)
 
 
 def _is_date_time(value: Any) -> bool:
