@@ -50,7 +50,7 @@ def full() -> dict:
                             "reliability_reason": {"en": "Official."}})
     data["participants"].append({"id": "delegation", "kind": "delegation", "name": {"en": "Harbour delegation"},
                                  "role": {"en": "Delegation"}, "country": "NO", "members": ["bob"],
-                                 "spellings": ["The delegation"]})
+                                 "spellings": ["The delegation"], "sources": ["src-gazette"]})
     venue = data["venues"][0]
     venue.update(original_name={"text": "Nordhavn", "lang": "nb"}, region={"en": "Oslo"},
                  coordinates={"lat": 59.9, "lon": 10.7}, spellings=["N. Harbour"], sources=["ref-atlas"])
