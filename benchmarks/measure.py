@@ -8,9 +8,13 @@ STAGE is what is timed; everything the stage needs beforehand is done first, unt
   check     load + every checker rule (what `briefing check` does after start-up)
   html      template rendering of one locale (after load + check)
   pipeline  load + check + template rendering of one locale: everything we add before WeasyPrint
-  pdf       our PDF stage for one locale: WeasyPrint with PDF/A-3b, tags, the attached fact
-            base, the sandboxed fetcher and the glyph check
-  floor     WeasyPrint alone on the same HTML: plain HTML(...).write_pdf(), default options
+  pdf       our PDF stage for one locale, as `briefing build` makes the brief's PDF: from the page
+            laid out for print (long sections cut to the theme's limit), WeasyPrint with PDF/A-3b,
+            tags, the attached fact base, the sandboxed fetcher and the glyph check
+  brief     the whole brief PDF of one locale, as a build makes it: load + check + the page laid
+            out for print + the pdf stage (the issue-17 target for a 10,000-claim base)
+  annex     the pdf stage for the full listing (`briefing build --format annex`): every record
+  floor     WeasyPrint alone on the page the pdf stage lays out: plain HTML(...).write_pdf(), default options
   checkdir  `briefing check`'s own path (a file or a folder of parts, through the cache unless
             BRIEFING_CACHE=0): what a cold or a warm check costs after start-up
   preview   the live preview as the analyst meets it: `briefing watch`'s server (serve(), PDFs
@@ -71,23 +75,32 @@ def main(argv: list[str]) -> None:
             pass
     elif stage == "load":
         load_file(facts_path)
-    elif stage in ("check", "pipeline"):
+    elif stage in ("check", "pipeline", "brief"):
         problems, facts = check.run(load_file(facts_path))
         assert facts is not None and not [p for p in problems if p.severity == "error"], "fact base has errors"
         if stage == "pipeline":
             render_html(facts, locale, facts_bytes)
+        elif stage == "brief":
+            from briefing.render.pdf import render_pdf
+
+            printed = render_html(facts, locale, facts_bytes, for_print=True)
+            pdf = render_pdf(printed, f"brief.{locale}.pdf", {"facts.yaml": facts_bytes},
+                             PartialDate(facts.meta.as_of).first_day)
+            if out:
+                out.write_bytes(pdf)
     else:
         _, facts = check.run(load_file(facts_path))
         if stage == "html":
             start = time.perf_counter()
             render_html(facts, locale, facts_bytes)
         else:
-            html = render_html(facts, locale, facts_bytes)
-            if stage == "pdf":
+            html = render_html(facts, locale, facts_bytes, for_print=stage != "annex")
+            if stage in ("pdf", "annex"):
                 from briefing.render.pdf import render_pdf
 
                 start = time.perf_counter()
-                pdf = render_pdf(html, f"brief.{locale}.pdf", {"facts.yaml": facts_bytes},
+                name = f"brief.{locale}.annex.pdf" if stage == "annex" else f"brief.{locale}.pdf"
+                pdf = render_pdf(html, name, {"facts.yaml": facts_bytes},
                                  PartialDate(facts.meta.as_of).first_day)
             elif stage == "floor":
                 from weasyprint import HTML
