@@ -240,3 +240,12 @@ def test_korean_words_are_joined_across_inline_tags_only():
         f'<p title="북한 정상"><strong>러{J}시{J}아</strong>{J}는 G{J}2{J}0{J}에{J}서</p><td>검</td><td>시{J}기</td>'
         f'<svg><text>우주 기지</text></svg><p>A&amp;B 한&nbsp;국</p>')
     assert keep_korean_words("<p>No Hangul here</p>") == "<p>No Hangul here</p>"
+
+
+@pytest.mark.parametrize("locale, between", [("ar", "\u060c\u202f"), ("ja", ",\u202f"), ("ko", ",\u202f")])
+def test_citation_numbers_are_separated_as_the_locale_writes_lists(built, locale, between):
+    # facts.yaml cites [src-city, src-daily] (sources 1 and 2) on line 90: Arabic separates them
+    # with its own comma; every locale keeps the two numbers together (a narrow no-break space)
+    html = (built / f"brief.{locale}.html").read_text(encoding="utf-8")
+    pair = re.compile(r'<a href="#source-1"[^>]*>1</a>(.*?)<a href="#source-2"')
+    assert {found for found in pair.findall(html)} == {between}
