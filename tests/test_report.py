@@ -117,3 +117,26 @@ def test_several_fact_bases_in_one_run_as_pre_commit_passes_them(tmp_path):
     files = {line.split(":", 1)[0] for line in result.stdout.splitlines()[:-1]}
     assert files == {str(bad)}  # the clean one reports nothing; the broken one its two problems
     assert result.stdout.splitlines()[-1] == f"1 error, 1 warning in {good}, {bad}"
+
+
+@pytest.mark.parametrize("args, code, expected", [
+    # BROKEN has one warning (38:14) and one error (74:12): quiet prints the error alone, no summary
+    ((), 1, ["{facts}:74:12: error [unknown-reference] giver refers to 'alicia', which is not defined"]),
+    # with --strict the warning fails the check too, so it is printed
+    (("--strict",), 1, ["{facts}:38:14: warning [yaml-1.1-scalar] NO is read here as 'NO', but YAML 1.1 tools "
+                        'read it as a boolean: quote it ("NO") so every tool reads the same value',
+                        "{facts}:74:12: error [unknown-reference] giver refers to 'alicia', which is not defined"]),
+    # only the warning left: nothing at all is printed, and the check passes
+    (("--ignore", "unknown-reference"), 0, []),
+])
+def test_quiet_prints_only_the_problems_that_fail_the_check(tmp_path, args, code, expected):
+    result, facts = check(tmp_path, "--quiet", *args)
+    assert result.stdout.splitlines() == [line.format(facts=facts) for line in expected]
+    assert result.stderr == ""
+    assert result.returncode == code
+
+
+def test_quiet_leaves_the_machine_formats_whole(tmp_path):
+    result, _ = check(tmp_path, "--quiet", "--format", "json")
+    assert [p["rule"] for p in json.loads(result.stdout)] == ["yaml-1.1-scalar", "unknown-reference"]
+    assert result.returncode == 1

@@ -21,7 +21,9 @@ def summary(problems: list[Problem], file: str) -> str:
             f"{warnings} warning{'s' if warnings != 1 else ''} in {file}")
 
 
-def text(problems: list[Problem], file: str, colour: bool = False) -> str:
+def text(problems: list[Problem], file: str, colour: bool = False, with_summary: bool = True) -> str:
+    """One line per problem (``file:line:col: severity [rule] message``), then the summary line
+    unless ``with_summary`` is false (``check --quiet``)."""
     lines = []
     for p in problems:
         if colour:
@@ -29,7 +31,8 @@ def text(problems: list[Problem], file: str, colour: bool = False) -> str:
                          f"{_RESET} [{p.rule}] {p.message}")
         else:
             lines.append(p.format())
-    lines.append(summary(problems, file))
+    if with_summary:
+        lines.append(summary(problems, file))
     return "\n".join(lines)
 
 
