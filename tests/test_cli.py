@@ -32,7 +32,8 @@ def test_check_reports_dangling_reference(tmp_path):
 
 
 @pytest.mark.parametrize("content, expected", [
-    ("a: [1, 2\n", ":2:1: error [yaml-syntax] YAML syntax error"),
+    ("a: [1, 2\n", ":1:4: error [yaml-syntax] YAML syntax error: the list opened with '[' at line 1, column 4 "
+                   "is not closed (or lacks a ','): a ',' or ']' was expected at line 2, column 1"),
     ("a: 1\na: 2\n", ":2:1: error [duplicate-key] duplicate key 'a' (first defined at line 1)"),
 ])
 def test_broken_yaml_is_one_clear_message(tmp_path, content, expected):

@@ -124,7 +124,7 @@ def test_selection_cannot_hide_a_file_that_does_not_load(tmp_path, args):
     result = subprocess.run([sys.executable, "-m", "briefing", "check", str(path), *args], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"{path}:3:1: error [yaml-syntax]" in result.stdout
+    assert f"{path}:2:12: error [yaml-syntax]" in result.stdout  # the "[" left open
 
 
 def test_several_fact_bases_in_one_run_as_pre_commit_passes_them(tmp_path):

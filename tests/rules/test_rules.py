@@ -77,7 +77,7 @@ def test_base_is_clean(tmp_path):
 BAD = [
     # the unclosed flow sequence swallows `sources` as an item; the ':' after it (col 12) is
     # the first character that cannot continue the sequence, so the parser stops there
-    ("yaml-syntax", variant({50: "    participants: [alice, bob"}), [(51, 12)]),
+    ("yaml-syntax", variant({50: "    participants: [alice, bob"}), [(50, 19)]),  # at the "[" left open
     # a control character: its own position, counted in characters though libyaml counts
     # bytes (five Cyrillic letters of two bytes each come before it: column 17 + 5)
     ("yaml-syntax", variant({30: '    name: {en: "\u0410\u043b\u0438\u0441\u0430\x07"}'}), [(30, 22)]),
@@ -171,9 +171,9 @@ BAD = [
                           {"editions/facts-1.yaml": BASE.replace("Harbour talks}", "Harbour \u202etalks}")}),
      [(7, 13), (7, 13)]),  # the title (line 2) and the talks' name (line 55) of the previous file
     # a previous edition the build could not compare with, reported at its place in that file:
-    # broken YAML (the parser stops at the end, line 2), a credibility off the scale (line 52, column 18)
+    # broken YAML (the "[" left open, line 1, column 7), a credibility off the scale (line 52, column 18)
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
-                          {"editions/facts-1.yaml": "meta: [\n"}), [(2, 1)]),
+                          {"editions/facts-1.yaml": "meta: [\n"}), [(1, 7)]),
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
                           {"editions/facts-1.yaml": BASE.replace("    credibility: 2", "    credibility: 9", 1)}),
      [(52, 18)]),
