@@ -76,8 +76,9 @@ def test_build_is_blocked_and_previous_outputs_stay(tmp_path, line, new, rule):
 @pytest.mark.pipeline
 def test_build_of_a_small_fact_base_about_another_meeting(tmp_path):
     facts = tmp_path / "facts.yaml"
-    # without its original-script name, Alice is a warning: printed, but the build goes on
-    facts.write_text(SMALL.replace("    original_name: {text: Alice Martin, lang: en}\n", ""), encoding="utf-8")
+    # without her original-script name, Alice (from Greece here) is a warning: printed, but the build goes on
+    facts.write_text(SMALL.replace("    original_name: {text: Alice Martin, lang: en}\n", "")
+                     .replace("    country: FR\n", "    country: GR\n"), encoding="utf-8")
     result = run("build", "--facts", str(facts), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert f"{facts}:21:11: warning [original-script-name]" in result.stderr

@@ -134,7 +134,12 @@ BAD = [
     # outlet names given per locale are texts too: "{" of the list item is column 14
     ("missing-locale", variant({17: '    relays: [{en: ""}]'}), [(17, 14)]),
     ("missing-locale", variant({41: "    name: {en: North Harbour, fr: Port Nord}"}), [(41, 31)]),
-    ("original-script-name", variant({31: "    spellings: [A. Martin]"}), [(30, 11)]),
+    # Alice (name at line 30, value column 11) without her original-script name, from a country
+    # whose language is written in another script, from one with two scripts (Greek and Turkish
+    # in Cyprus), from a country not given
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    country: GR"}), [(30, 11)]),
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    country: CY"}), [(30, 11)]),
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    kind: person"}), [(30, 11)]),
     ("estimative-scale", variant({92: "    term: probable"}), [(92, 11)]),
     ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
         "  - id: jd-2\n    text: {en: T.}\n    term: very-likely\n    confidence: low\n    rests_on: [accord]")}),
@@ -312,7 +317,7 @@ GOOD = [
     ("unknown-kind", variant({46: "    kind: fire", 97: "    kind: warning"},
                              append="vocabulary:\n  event_kinds:\n    fire: {en: Fire}\n"
                                     "  statement_kinds:\n    warning: {en: Warning}\n")),
-    ("exception-reason", variant({36: "    spellings: [B. Berg]"}, insert={
+    ("exception-reason", variant({36: "    spellings: [B. Berg]", 38: "    country: GR"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
     ("source-predates-event", variant({15: '    published: "2020-01"'})),
     ("single-origin", variant({61: "    credibility: 1"})),
@@ -331,10 +336,15 @@ GOOD = [
     ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy »."}'})),
     ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
         "  - id: jd-2\n    text: {en: T.}\n    term: likely\n    confidence: low\n    rests_on: [accord]")})),
-    ("unused-exception", variant({36: "    spellings: [B. Berg]"}, insert={
+    # Bob (from Greece) without his original-script name, excused: the exception is used
+    ("unused-exception", variant({36: "    spellings: [B. Berg]", 38: "    country: GR"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
-    ("original-script-name", variant({36: "    spellings: [B. Berg]"}, insert={
+    ("original-script-name", variant({36: "    spellings: [B. Berg]", 38: "    country: GR"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
+    # Alice from France, Bob from Norway: their names as written are the original ones
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 36: "    spellings: [B. Berg]"})),
+    # English is official in the United States de facto only: Latin script all the same
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    country: US"})),
     # a chain without a loop: a venue part of a venue, an event part of an event (the base's own)
     ("reference-cycle", variant(insert={43: '  - id: quay\n    name: {en: Quay}\n    country: "NO"\n    part_of: harbour'})),
     ("reference-cycle", variant({38: '    country: "NO"\n    kind: delegation\n    members: [alice]'})),
