@@ -161,13 +161,18 @@ BAD = [
     ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
     # locales with no interface catalog anywhere: every one named, at its entry in meta.locales
     ("missing-catalog", variant({7: "  locales: [en, nl, sw]"}), [(7, 17), (7, 21)]),  # neither is built in
-    # a desk catalog: a misspelt placeholder, reported at the locale's entry (line 7, "nl" at column 17)
+    # a desk catalog: a misspelt placeholder, reported in the catalog at its msgstr (the header
+    # is lines 1-5, a blank line, then the msgid at line 7 and the msgstr at line 8)
     ("catalog-placeholders", (variant({7: "  locales: [en, nl]"}),
                               {"nl": catalog({"Reported durations: %(event)s": "Gemelde duur: %(evnt)s"})}),
-     [(7, 17)]),
-    # a new locale's catalog with a single translation: the rest would show in English
+     [(8, 1)]),
+    # a new locale's catalog with a single translation: the rest would show in English; none of
+    # them is in the file, so the catalog's first line is given
     ("untranslated-catalog", (variant({7: "  locales: [en, nl]"}), {"nl": catalog({"Chronology": "Chronologie"})}),
-     [(7, 17)]),
+     [(1, 1)]),
+    # the first entry left empty (Chronology translated at lines 7-8, Sources empty at 10-11)
+    ("untranslated-catalog", (variant({7: "  locales: [en, nl]"}),
+                              {"nl": catalog({"Chronology": "Chronologie", "Sources": ""})}), [(11, 1)]),
     # meta.previous (inserted as line 7, its value at column 13): outside the folder; a file that
     # is not there; a previous edition whose text carries a bidi override (reported at the entry)
     ("previous-edition", variant(insert={6: '  previous: "../other-desk/facts.yaml"'}), [(7, 13)]),
@@ -390,6 +395,19 @@ GOOD = [
                         {"de": catalog({"likely": "wahrscheinlich", "probably true": "vermutlich zutreffend",
                                         "unlikely": "unwahrscheinlich", "improbable": "kaum glaubhaft"})})),
 ]
+
+
+def test_catalog_problems_are_reported_in_the_catalog(tmp_path):
+    # the translator fixes the .po file, so that is where a problem is: PATH:LINE:COL of its msgstr
+    text = variant({7: "  locales: [en, nl]"})
+    po = catalog({"Chronology": "Chronologie", "Reported durations: %(event)s": "Gemelde duur: %(evnt)s"})
+    _, problems = found(tmp_path, (text, {"nl": po}), "catalog-placeholders")
+    path = tmp_path / "locale" / "nl" / "LC_MESSAGES" / "messages.po"
+    placeholder = [p.format() for p in problems if p.rule == "catalog-placeholders"]
+    assert placeholder == [f"{path}:11:1: error [catalog-placeholders] the translation of 'Reported durations: "
+                           "%(event)s' for 'nl': unknown named placeholder 'evnt'"]
+    untranslated = [p for p in problems if p.rule == "untranslated-catalog"]
+    assert [(p.file, p.line, p.column) for p in untranslated] == [(str(path), 1, 1)]
 
 
 @pytest.mark.parametrize("rule, text, expected", BAD, ids=[f"{c[0]}-{i}" for i, c in enumerate(BAD)])
