@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
                             "pre-commit passes several")
     check.add_argument("--format", default="text", choices=["text", "json", "github", "sarif"])
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--quiet", action="store_true",
+                       help="print only the problems that fail the check (errors; warnings too with --strict) "
+                            "and no summary line; the exit status is the same. Text format only: json, github "
+                            "and sarif always carry every problem, for the tools that read them")
     check.add_argument("--select", metavar="IDS", help="report only these rules (comma-separated)")
     check.add_argument("--ignore", metavar="IDS", help="do not report these rules (comma-separated)")
 
@@ -231,9 +235,15 @@ def _check(args: argparse.Namespace, settings) -> int:
         found, typed = remembered.check_path(path, context)  # unchanged since the last check: not checked again
         problems += check.select(found, typed or None, settings.select, settings.ignore, settings.severity)
     name = ", ".join(map(str, paths))
+    failing = {"error", "warning"} if args.strict else {"error"}
     if args.format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        print(report.text(problems, name, colour))
+        if args.quiet:  # what a pre-commit hook or a script wants: what must be fixed, nothing else
+            shown = [p for p in problems if p.severity in failing]
+            if shown:
+                print(report.text(shown, name, colour, with_summary=False))
+        else:
+            print(report.text(problems, name, colour))
     elif args.format == "json":
         print(report.as_json(problems, name))
     elif args.format == "github":
@@ -243,7 +253,6 @@ def _check(args: argparse.Namespace, settings) -> int:
         print(report.summary(problems, name), file=sys.stderr)
     else:
         print(report.sarif(problems, name, check.REGISTRY.values()))
-    failing = {"error", "warning"} if args.strict else {"error"}
     return 1 if any(p.severity in failing for p in problems) else 0
 
 

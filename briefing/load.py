@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from briefing import brackets
 from briefing.errors import LoadError, Position
 from briefing.perf import gc_paused
 from briefing.yamlread import MAX_DEPTH, Builder, GaveUp, Parser, PathKey, position, values
@@ -250,13 +251,17 @@ def _with_positions(text: str, name: str) -> Document:
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "invalid YAML"
-        if _tab_at(text, mark):  # libyaml's words for it ("cannot start any token") do not say "tab"
-            message += " (a tab character: YAML indents with spaces only)"
-        where = position(mark) or Position(1, 1)
-        raise LoadError(f"YAML syntax error: {message}", file=name,
-                        position=lines.editor(where) if lines else where, rule="yaml-syntax") from None
+        unclosed = brackets.unclosed(exc, text, lines.editor if lines else None)
+        if unclosed:
+            where, message = unclosed
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            message = exc.problem or exc.context or "invalid YAML"
+            if _tab_at(text, mark):  # libyaml's words for it ("cannot start any token") do not say "tab"
+                message += " (a tab character: YAML indents with spaces only)"
+            where = position(mark) or Position(1, 1)
+            where = lines.editor(where) if lines else where
+        raise LoadError(f"YAML syntax error: {message}", file=name, position=where, rule="yaml-syntax") from None
     except LoadError as error:
         if lines and error.position:
             error.position = lines.editor(error.position)

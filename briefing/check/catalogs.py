@@ -27,3 +27,12 @@ def template_ids() -> set[str]:
     """Every message the built-in theme and code use (the template all catalogs follow)."""
     path = LOCALES / "messages.pot"
     return {m.id if isinstance(m.id, str) else m.id[0] for m in read(path, path.stat().st_mtime) if m.id}
+
+
+def msgstr_line(path: Path, msgid_line: int) -> int:
+    """The line of the ``msgstr`` that follows the ``msgid`` at ``msgid_line`` (Babel keeps only the latter)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number in range(msgid_line, min(len(lines), msgid_line + 20) + 1):
+        if lines[number - 1].startswith("msgstr"):
+            return number
+    return msgid_line

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
 
@@ -21,7 +23,9 @@ def summary(problems: list[Problem], file: str) -> str:
             f"{warnings} warning{'s' if warnings != 1 else ''} in {file}")
 
 
-def text(problems: list[Problem], file: str, colour: bool = False) -> str:
+def text(problems: list[Problem], file: str, colour: bool = False, with_summary: bool = True) -> str:
+    """One line per problem (``file:line:col: severity [rule] message``), then the summary line
+    unless ``with_summary`` is false (``check --quiet``)."""
     lines = []
     for p in problems:
         if colour:
@@ -29,7 +33,8 @@ def text(problems: list[Problem], file: str, colour: bool = False) -> str:
                          f"{_RESET} [{p.rule}] {p.message}")
         else:
             lines.append(p.format())
-    lines.append(summary(problems, file))
+    if with_summary:
+        lines.append(summary(problems, file))
     return "\n".join(lines)
 
 
@@ -61,8 +66,23 @@ def github(problems: list[Problem], file: str) -> str:
     return "\n".join(lines)
 
 
-def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
-    """SARIF 2.1.0, with the whole rule catalogue under tool.driver.rules."""
+_SRCROOT = "%SRCROOT%"
+
+
+def _artifact(file: str, root: Path) -> dict[str, str]:
+    """Where a problem's file is, for SARIF: relative to the working folder (``%SRCROOT%``) when
+    it lies under it, so that code scanning finds it in the checked-out repository wherever the
+    runner put it; else an absolute file URI (a previous edition or a catalog elsewhere)."""
+    path = Path(os.path.abspath(root / file))  # no symlink followed: the path as the desk named it
+    if path.is_relative_to(root):
+        return {"uri": quote(path.relative_to(root).as_posix()), "uriBaseId": _SRCROOT}  # spaces and the like escaped
+    return {"uri": path.as_uri()}
+
+
+def sarif(problems: list[Problem], file: str, rules: Iterable, root: Path | None = None) -> str:
+    """SARIF 2.1.0, with the whole rule catalogue under tool.driver.rules; files are given
+    relative to ``root`` (default: the working folder), declared as ``%SRCROOT%``."""
+    root = Path(os.path.abspath(root or Path.cwd()))
     catalogue = list(rules)
     index = {rule.ID: i for i, rule in enumerate(catalogue)}
     results = []
@@ -76,7 +96,7 @@ def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
             "level": p.severity,
             "message": {"text": p.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": quote(p.file)},  # a URI reference: spaces and the like escaped
+                "artifactLocation": _artifact(p.file, root),
                 "region": region,
             }}],
         })
@@ -85,6 +105,8 @@ def sarif(problems: list[Problem], file: str, rules: Iterable) -> str:
         "version": "2.1.0",
         "runs": [{
             "columnKind": "unicodeCodePoints",  # columns count characters, as the text output does
+            # an absolute directory URI ends with a slash (SARIF 2.1.0, 3.14.14)
+            "originalUriBaseIds": {_SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
             "tool": {"driver": {
                 "name": "briefing",
                 "version": __version__,

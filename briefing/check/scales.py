@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.check.catalogs import catalogs
+from briefing.check.catalogs import catalogs, msgstr_line
 
 # scale → its values' English messages (the msgids). The estimative terms of ICD 203 and of
 # the PHIA yardstick form one scale: a brief uses one or the other, never both.
@@ -54,7 +54,7 @@ def labels(locale: str, folders: tuple[Path, ...], scales: tuple[str, ...] = tup
             for path, catalog in chain:
                 message = _entry(catalog, msgid)
                 if message is not None and isinstance(message.string, str) and message.string.strip():
-                    text, file, line = message.string, path, _msgstr_line(path, message.lineno)
+                    text, file, line = message.string, path, msgstr_line(path, message.lineno)
                     break
             found.append(Label(scale, value, msgid, text, file, line))
     return found
@@ -66,12 +66,3 @@ def _entry(catalog, msgid: str):
     if message is None:
         message = next((m for m in catalog if m.id == msgid), None)
     return message
-
-
-def _msgstr_line(path: Path, msgid_line: int) -> int:
-    """The line of the ``msgstr`` that follows the ``msgid`` at ``msgid_line`` (Babel keeps only the latter)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number in range(msgid_line, min(len(lines), msgid_line + 20) + 1):
-        if lines[number - 1].startswith("msgstr"):
-            return number
-    return msgid_line

@@ -77,7 +77,7 @@ def test_base_is_clean(tmp_path):
 BAD = [
     # the unclosed flow sequence swallows `sources` as an item; the ':' after it (col 12) is
     # the first character that cannot continue the sequence, so the parser stops there
-    ("yaml-syntax", variant({50: "    participants: [alice, bob"}), [(51, 12)]),
+    ("yaml-syntax", variant({50: "    participants: [alice, bob"}), [(50, 19)]),  # at the "[" left open
     # a control character: its own position, counted in characters though libyaml counts
     # bytes (five Cyrillic letters of two bytes each come before it: column 17 + 5)
     ("yaml-syntax", variant({30: '    name: {en: "\u0410\u043b\u0438\u0441\u0430\x07"}'}), [(30, 22)]),
@@ -136,7 +136,12 @@ BAD = [
     # outlet names given per locale are texts too: "{" of the list item is column 14
     ("missing-locale", variant({17: '    relays: [{en: ""}]'}), [(17, 14)]),
     ("missing-locale", variant({41: "    name: {en: North Harbour, fr: Port Nord}"}), [(41, 31)]),
-    ("original-script-name", variant({31: "    spellings: [A. Martin]"}), [(30, 11)]),
+    # Alice (name at line 30, value column 11) without her original-script name, from a country
+    # whose language is written in another script, from one with two scripts (Greek and Turkish
+    # in Cyprus), from a country not given
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    country: GR"}), [(30, 11)]),
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    country: CY"}), [(30, 11)]),
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    kind: person"}), [(30, 11)]),
     ("estimative-scale", variant({92: "    term: probable"}), [(92, 11)]),
     ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
         "  - id: jd-2\n    text: {en: T.}\n    term: very-likely\n    confidence: low\n    rests_on: [accord]")}),
@@ -158,13 +163,18 @@ BAD = [
     ("schema", variant(insert={56: '    time: "24:00"'}), [(57, 11)]),
     # locales with no interface catalog anywhere: every one named, at its entry in meta.locales
     ("missing-catalog", variant({7: "  locales: [en, nl, sw]"}), [(7, 17), (7, 21)]),  # neither is built in
-    # a desk catalog: a misspelt placeholder, reported at the locale's entry (line 7, "nl" at column 17)
+    # a desk catalog: a misspelt placeholder, reported in the catalog at its msgstr (the header
+    # is lines 1-5, a blank line, then the msgid at line 7 and the msgstr at line 8)
     ("catalog-placeholders", (variant({7: "  locales: [en, nl]"}),
                               {"nl": catalog({"Reported durations: %(event)s": "Gemelde duur: %(evnt)s"})}),
-     [(7, 17)]),
-    # a new locale's catalog with a single translation: the rest would show in English
+     [(8, 1)]),
+    # a new locale's catalog with a single translation: the rest would show in English; none of
+    # them is in the file, so the catalog's first line is given
     ("untranslated-catalog", (variant({7: "  locales: [en, nl]"}), {"nl": catalog({"Chronology": "Chronologie"})}),
-     [(7, 17)]),
+     [(1, 1)]),
+    # the first entry left empty (Chronology translated at lines 7-8, Sources empty at 10-11)
+    ("untranslated-catalog", (variant({7: "  locales: [en, nl]"}),
+                              {"nl": catalog({"Chronology": "Chronologie", "Sources": ""})}), [(11, 1)]),
     # meta.previous (inserted as line 7, its value at column 13): outside the folder; a file that
     # is not there; a previous edition whose text carries a bidi override (reported at the entry)
     ("previous-edition", variant(insert={6: '  previous: "../other-desk/facts.yaml"'}), [(7, 13)]),
@@ -173,9 +183,9 @@ BAD = [
                           {"editions/facts-1.yaml": BASE.replace("Harbour talks}", "Harbour \u202etalks}")}),
      [(7, 13), (7, 13)]),  # the title (line 2) and the talks' name (line 55) of the previous file
     # a previous edition the build could not compare with, reported at its place in that file:
-    # broken YAML (the parser stops at the end, line 2), a credibility off the scale (line 52, column 18)
+    # broken YAML (the "[" left open, line 1, column 7), a credibility off the scale (line 52, column 18)
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
-                          {"editions/facts-1.yaml": "meta: [\n"}), [(2, 1)]),
+                          {"editions/facts-1.yaml": "meta: [\n"}), [(1, 7)]),
     ("previous-edition", (variant(insert={6: '  previous: "editions/facts-1.yaml"'}),
                           {"editions/facts-1.yaml": BASE.replace("    credibility: 2", "    credibility: 9", 1)}),
      [(52, 18)]),
@@ -317,7 +327,7 @@ GOOD = [
     ("unknown-kind", variant({46: "    kind: fire", 97: "    kind: warning"},
                              append="vocabulary:\n  event_kinds:\n    fire: {en: Fire}\n"
                                     "  statement_kinds:\n    warning: {en: Warning}\n")),
-    ("exception-reason", variant({36: "    spellings: [B. Berg]"}, insert={
+    ("exception-reason", variant({36: "    spellings: [B. Berg]", 38: "    country: GR"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
     ("source-predates-event", variant({15: '    published: "2020-01"'})),
     ("single-origin", variant({61: "    credibility: 1"})),
@@ -336,10 +346,15 @@ GOOD = [
     ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy »."}'})),
     ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
         "  - id: jd-2\n    text: {en: T.}\n    term: likely\n    confidence: low\n    rests_on: [accord]")})),
-    ("unused-exception", variant({36: "    spellings: [B. Berg]"}, insert={
+    # Bob (from Greece) without his original-script name, excused: the exception is used
+    ("unused-exception", variant({36: "    spellings: [B. Berg]", 38: "    country: GR"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
-    ("original-script-name", variant({36: "    spellings: [B. Berg]"}, insert={
+    ("original-script-name", variant({36: "    spellings: [B. Berg]", 38: "    country: GR"}, insert={
         38: "    exceptions:\n      - rule: original-script-name\n        reason: Known by this name only."})),
+    # Alice from France, Bob from Norway: their names as written are the original ones
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 36: "    spellings: [B. Berg]"})),
+    # English is official in the United States de facto only: Latin script all the same
+    ("original-script-name", variant({31: "    spellings: [A. Martin]", 33: "    country: US"})),
     # a chain without a loop: a venue part of a venue, an event part of an event (the base's own)
     ("reference-cycle", variant(insert={43: '  - id: quay\n    name: {en: Quay}\n    country: "NO"\n    part_of: harbour'})),
     ("reference-cycle", variant({38: '    country: "NO"\n    kind: delegation\n    members: [alice]'})),
@@ -385,6 +400,19 @@ GOOD = [
                         {"de": catalog({"likely": "wahrscheinlich", "probably true": "vermutlich zutreffend",
                                         "unlikely": "unwahrscheinlich", "improbable": "kaum glaubhaft"})})),
 ]
+
+
+def test_catalog_problems_are_reported_in_the_catalog(tmp_path):
+    # the translator fixes the .po file, so that is where a problem is: PATH:LINE:COL of its msgstr
+    text = variant({7: "  locales: [en, nl]"})
+    po = catalog({"Chronology": "Chronologie", "Reported durations: %(event)s": "Gemelde duur: %(evnt)s"})
+    _, problems = found(tmp_path, (text, {"nl": po}), "catalog-placeholders")
+    path = tmp_path / "locale" / "nl" / "LC_MESSAGES" / "messages.po"
+    placeholder = [p.format() for p in problems if p.rule == "catalog-placeholders"]
+    assert placeholder == [f"{path}:11:1: error [catalog-placeholders] the translation of 'Reported durations: "
+                           "%(event)s' for 'nl': unknown named placeholder 'evnt'"]
+    untranslated = [p for p in problems if p.rule == "untranslated-catalog"]
+    assert [(p.file, p.line, p.column) for p in untranslated] == [(str(path), 1, 1)]
 
 
 @pytest.mark.parametrize("rule, text, expected", BAD, ids=[f"{c[0]}-{i}" for i, c in enumerate(BAD)])

@@ -4,7 +4,7 @@ What it does
     For every locale of ``meta.locales``, reads its interface catalogs (the desk's and the
     built-in one) and reports each translation whose ``%(name)s`` placeholders are not
     those of the English message: a misspelt name, or one left out. The problem is
-    reported at the locale's entry in ``meta.locales`` and names the catalog's file and line.
+    reported in the catalog, at the line of the translation's ``msgstr``.
 
 Why is this bad?
     A misspelt placeholder stops the build of that locale with no position in the catalog;
@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from briefing.check.catalogs import catalogs
+from briefing.check.catalogs import catalogs, msgstr_line
 from briefing.check.problem import Finding
+from briefing.errors import Position
 
 ID = "catalog-placeholders"
 SEVERITY = "error"
@@ -44,5 +45,6 @@ def check(facts, document, context) -> Iterator[Finding]:
                     continue
                 for error in message.check(catalog):
                     shown = message.id if isinstance(message.id, str) else message.id[0]
-                    yield Finding(("meta", "locales", i), f"{path}:{message.lineno}: the translation of {shown!r} "
-                                                          f"for {locale!r}: {error}")
+                    # in the catalog, where the translator fixes it (the locale's entry is the fact base's)
+                    yield Finding(("meta", "locales", i), f"the translation of {shown!r} for {locale!r}: {error}",
+                                  position=Position(msgstr_line(path, message.lineno), 1), file=str(path))

@@ -3,9 +3,10 @@
 What it does
     For every locale of ``meta.locales``, counts the interface messages (headings, labels,
     captions) that none of its catalogs translates, the desk's or the built-in one, and
-    reports them once, at the locale's entry in ``meta.locales``, with a few examples. A
-    desk catalog that rewords a few labels of a built-in locale is complete through the
-    built-in one and is not reported.
+    reports them once, with a few examples, in the locale's first catalog (the desk's): at
+    the ``msgstr`` of its first entry left untranslated, or at its first line when the
+    messages are missing from it altogether. A desk catalog that rewords a few labels of a
+    built-in locale is complete through the built-in one and is not reported.
 
 Why is this bad?
     An untranslated message falls back to English: a Dutch brief would read "Chronology"
@@ -27,8 +28,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from briefing.check.catalogs import catalogs, template_ids
+from briefing.check.catalogs import catalogs, msgstr_line, template_ids
 from briefing.check.problem import Finding
+from briefing.errors import Position
 
 ID = "untranslated-catalog"
 SEVERITY = "warning"
@@ -43,11 +45,19 @@ def check(facts, document, context) -> Iterator[Finding]:
         found = catalogs(locale, context.locales)
         if not found:
             continue  # missing-catalog says so
-        translated = {m.id if isinstance(m.id, str) else m.id[0] for _, catalog in found for m in catalog
+        translated = {_msgid(m) for _, catalog in found for m in catalog
                       if m.id and m.string and (all(m.string) if isinstance(m.string, tuple) else True)}
         missing = sorted(wanted - translated)
         if missing:
+            path, catalog = found[0]
             examples = ", ".join(repr(m) for m in missing[:3])
+            left = set(missing)
+            first = next((m for m in catalog if m.id and _msgid(m) in left), None)  # in the file's order
+            at = Position(msgstr_line(path, first.lineno), 1) if first is not None and first.lineno else Position(1, 1)
             yield Finding(("meta", "locales", i), f"{len(missing)} of {len(wanted)} interface messages have no "
-                                                  f"{locale!r} translation in {found[0][0]} (they would show in "
-                                                  f"English), e.g. {examples}")
+                                                  f"{locale!r} translation (they would show in English), "
+                                                  f"e.g. {examples}", position=at, file=str(path))
+
+
+def _msgid(message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
