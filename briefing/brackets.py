@@ -1,8 +1,9 @@
-"""A ``{`` or ``[`` left open, placed where it opened.
+"""A ``{`` or ``[`` (or a quotation mark) left open, placed where it opened.
 
 The parser reports an unclosed flow mapping or list where it gave up: at the next key, often
-lines below, or at the end of the file. The analyst must close the bracket, so the problem
-is placed at the bracket, and its message names both places.
+lines below, or at the end of the file; an unclosed quotation runs to the end of the file.
+The analyst must close the bracket or the quotation, so the problem is placed where it
+opened, and its message names both places.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def unclosed(exc: yaml.MarkedYAMLError, text: str,
         return opened, (f"the {noun} opened with '{opening}' at line {opened.line}, column {opened.column} is not "
                         f"closed (or lacks a ','): a ',' or '{closing}' was expected at line {stopped.line}, "
                         f"column {stopped.column}")
+    if exc.context == "while scanning a quoted scalar" and "end of stream" in (exc.problem or ""):
+        opened, end = position(exc.context_mark), position(exc.problem_mark)
+        if opened is None or end is None:
+            return None
+        opened, end = (editor(opened), editor(end)) if editor else (opened, end)
+        return opened, (f"the quoted text opened at line {opened.line}, column {opened.column} is not closed: "
+                        f"the file ends at line {end.line}, column {end.column} before its closing quotation mark")
     if exc.context == "while parsing a flow node":  # the file ends right after "[" or ",": no bracket named
         found = _open_at_end(text, position(exc.problem_mark))
         if found is None:

@@ -70,11 +70,17 @@ def test_unsafe_or_broken_yaml_is_refused_with_position(text, line, column, word
                        "the file ends at line 2, column 1 before its ']'"),
     ("a: {x: [1,\n\n", 1, 8, "YAML syntax error: the list opened with '[' at line 1, column 8 is not closed: "
                             "the file ends at line 3, column 1 before its ']'"),
+    # a quotation left open runs to the end of the file: placed at its opening mark
+    ('meta:\n  title: {en: "Harbour talks}\n  desk: X\n', 2, 15,
+     "YAML syntax error: the quoted text opened at line 2, column 15 is not closed: the file ends at line 4, "
+     "column 1 before its closing quotation mark"),
+    ("a: 'it''s\nb: 1\n", 1, 4, "YAML syntax error: the quoted text opened at line 1, column 4 is not closed: "
+                                 "the file ends at line 3, column 1 before its closing quotation mark"),
     # lines broken by CR alone are one line for editors: both places are given in their count
     ("a: {x: 1\r\rb: 2\n", 1, 4, "YAML syntax error: the mapping opened with '{' at line 1, column 4 is not "
                                 "closed (or lacks a ','): a ',' or '}' was expected at line 1, column 12"),
 ])
-def test_an_unclosed_bracket_is_placed_where_it_opened(text, line, column, message):
+def test_an_unclosed_bracket_or_quotation_is_placed_where_it_opened(text, line, column, message):
     with pytest.raises(LoadError) as info:
         load_text(text, "f.yaml")
     assert (info.value.position, info.value.message) == (Position(line, column), message)

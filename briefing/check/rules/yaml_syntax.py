@@ -4,7 +4,8 @@ What it does
     Reported by the loader while it reads the file; nothing else can be checked until it
     is fixed. The message gives the line and column. A ``{`` or ``[`` left open is reported
     at the bracket, and the message says where the parser stopped (the next key, or the end
-    of the file), since the bracket is what must be closed.
+    of the file), since the bracket is what must be closed; a quotation mark left open, which
+    runs to the end of the file, is reported where it opened.
 
 Why is this bad?
     A missing bracket, a bad indent or a tab makes the whole file unreadable: nothing can be
