@@ -3,7 +3,8 @@
 Like yamllint's and Ruff's, the configuration is the first ``briefing.toml`` (or
 ``pyproject.toml`` with a ``[tool.briefing]`` table) in the working folder or one of its
 parents. Paths in it are relative to its folder and must stay inside it. Every setting
-remembers where it came from, for ``briefing config``.
+remembers where it came from, for ``briefing config``. The ``[rules]`` table is checked
+against the checker's rules in :mod:`briefing.rule_settings`.
 
 ```toml
 facts = "facts.yaml"                  # or a folder of parts ("facts"), or a list of fact bases
@@ -35,20 +36,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError, Position
+from briefing.errors import ConfigError, Position
 from briefing.paths import LOCALES, THEME
+from briefing.rule_settings import apply_rules
 
 FILES = ("briefing.toml", "pyproject.toml")
 _KEYS = {"facts", "out", "templates", "stylesheets", "locales", "marking", "portion_mark", "rules", "brief"}
 DEFAULT_PDF_LIMIT = 40
 """Records per long section in the PDF: about what a two-minute reader takes in."""
-_RULE_KEYS = {"select", "ignore", "severity", "options"}
-
-
-class ConfigError(BriefingError):
-    """The configuration file is wrong: one message at its position, exit 2."""
-
-    exit_code = 2
 
 
 @dataclass
@@ -155,7 +150,7 @@ def _parse(path: Path) -> dict:
 
 
 def _apply(settings: Settings, path: Path, table: dict) -> None:
-    where = _Locator(path)
+    where = KeyPositions(path)
     prefix = ("tool", "briefing") if path.name == "pyproject.toml" else ()
     for key, value in table.items():
         if key not in _KEYS:
@@ -163,7 +158,7 @@ def _apply(settings: Settings, path: Path, table: dict) -> None:
                               file=str(path), position=where.key(prefix, key))
         origin = f"{path.name}:{where.key(prefix, key).line}"
         if key == "rules":
-            _rules(settings, path, where, prefix, value)
+            apply_rules(settings, path, where, prefix, value)
             continue
         if key == "brief":
             _brief(settings, path, where, prefix, value)
@@ -190,7 +185,7 @@ def _apply(settings: Settings, path: Path, table: dict) -> None:
                           "paragraph too", file=str(path), position=settings.positions["marking"])
 
 
-def _brief(settings: Settings, path: Path, where: "_Locator", prefix: tuple, table: Any) -> None:
+def _brief(settings: Settings, path: Path, where: KeyPositions, prefix: tuple, table: Any) -> None:
     """``[brief]``: how the printed brief is cut (the HTML always holds everything)."""
     if not isinstance(table, dict):
         raise ConfigError("brief must be a table ([brief])", file=str(path), position=where.key(prefix, "brief"))
@@ -205,80 +200,6 @@ def _brief(settings: Settings, path: Path, where: "_Locator", prefix: tuple, tab
         settings.origins[f"brief.{key}"] = f"{path.name}:{at.line}"
 
 
-def _rules(settings: Settings, path: Path, where: "_Locator", prefix: tuple, table: Any) -> None:
-    from briefing.check.rules import REGISTRY
-
-    position = where.key(prefix, "rules")
-    if not isinstance(table, dict):
-        raise ConfigError("rules must be a table ([rules])", file=str(path), position=position)
-    for key, value in table.items():
-        at = where.key((*prefix, "rules"), key)
-        if key not in _RULE_KEYS:
-            raise ConfigError(f"unknown setting rules.{key} (known: select, ignore, severity, options)",
-                              file=str(path), position=at)
-        if key == "options":
-            settings.rule_options = _rule_options(path, where, prefix, value, at)
-            settings.origins["rules.options"] = f"{path.name}:{at.line}"
-            continue
-        names = list(value) if isinstance(value, (list, dict)) else None
-        if names is None or not all(isinstance(n, str) for n in names):
-            raise ConfigError(f"rules.{key} must be a {'table' if key == 'severity' else 'list'} of rule ids",
-                              file=str(path), position=at)
-        unknown = sorted(set(names) - set(REGISTRY))
-        if unknown:
-            raise ConfigError(f"rules.{key}: unknown rule id(s) {', '.join(unknown)} (see 'briefing rules')",
-                              file=str(path), position=at)
-        if key == "severity":
-            wrong = [n for n, level in value.items() if level not in ("error", "warning")]
-            if wrong:
-                raise ConfigError(f"rules.severity: {wrong[0]!r} must be \"error\" or \"warning\"", file=str(path),
-                                  position=at)
-            settings.severity = dict(value)
-        elif key == "select":
-            settings.select = set(names)
-        else:
-            settings.ignore = set(names)
-        settings.origins[f"rules.{key}"] = f"{path.name}:{at.line}"
-
-
-def _rule_options(path: Path, where: "_Locator", prefix: tuple, table: Any, at: Position) -> dict[str, dict]:
-    """``[rules.options.RULE]`` tables: each key one of the rule's ``OPTIONS``, of its default's type."""
-    from briefing.check.rules import REGISTRY
-
-    if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
-        raise ConfigError("rules.options must hold one table per rule ([rules.options.RULE-ID])", file=str(path),
-                          position=at)
-    chosen: dict[str, dict] = {}
-    for rule_id, values in table.items():
-        known = getattr(REGISTRY.get(rule_id), "OPTIONS", None)
-        if not known:
-            raise ConfigError(f"rules.options: rule {rule_id!r} has no settings (rules with settings: "
-                              f"{', '.join(sorted(r for r, m in REGISTRY.items() if getattr(m, 'OPTIONS', None)))})",
-                              file=str(path), position=at)
-        for name, value in values.items():
-            here = where.key((*prefix, "rules", "options", rule_id), name)
-            if name not in known:
-                raise ConfigError(f"rules.options.{rule_id}: unknown setting {name!r} (known: "
-                                  f"{', '.join(sorted(known))})", file=str(path), position=here)
-            default = known[name]
-            if not _same_shape(value, default):
-                raise ConfigError(f"rules.options.{rule_id}.{name} must be like its default, {default!r}",
-                                  file=str(path), position=here)
-        chosen[rule_id] = dict(values)
-    return chosen
-
-
-def _same_shape(value: Any, default: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return type(value) is type(default)
-    if isinstance(default, list):
-        return isinstance(value, list) and all(isinstance(v, type(default[0]) if default else str) for v in value)
-    if isinstance(default, dict):
-        return isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(w, str) for w in v)
-                                               for v in value.values())
-    return isinstance(value, type(default))
-
-
 def _path(root: Path, value: Any, key: str, file: Path, position: Position, must_exist: bool) -> Path:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{key} must be a path", file=str(file), position=position)
@@ -291,7 +212,7 @@ def _path(root: Path, value: Any, key: str, file: Path, position: Position, must
     return resolved
 
 
-class _Locator:
+class KeyPositions:
     """Positions of keys in a TOML file. tomllib keeps none, so the text is scanned: table
     headers set the current table, ``key =`` lines (and inline tables' keys) are found in it."""
 

@@ -47,6 +47,13 @@ class LoadError(BriefingError):
         self.rule = rule
 
 
+class ConfigError(BriefingError):
+    """The configuration file (``briefing.toml``, :mod:`briefing.config`) is wrong: one message
+    at its position, exit 2."""
+
+    exit_code = 2
+
+
 class CheckFailed(BriefingError):
     """The checker found errors; rendering is refused."""
 

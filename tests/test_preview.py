@@ -151,7 +151,7 @@ def test_the_locator_follows_the_venues_coordinates(moved):
     """The map's ground is kept for the venues' coordinates: a venue moved gives the map a
     fresh computation would give, and a venue renamed only its label."""
     from briefing.model import Venue
-    from briefing.render import locator
+    from briefing.render import basemap, locator
 
     def venues(lat: float, name: str) -> list[Venue]:
         return [Venue(id="a", name={"en": name}, country="FR", coordinates={"lat": lat, "lon": 2.35}),
@@ -163,6 +163,6 @@ def test_the_locator_follows_the_venues_coordinates(moved):
     first = draw(48.86, "Paris")
     second = draw(43.3 if moved else 48.86, "Paris, centre")
     assert [label.text for label in second.labels if label.kind == "venue"] == ["Paris, centre", "Lyon"]
-    locator._ground.cache_clear()
+    basemap.base_map.cache_clear()
     assert second == draw(43.3 if moved else 48.86, "Paris, centre")  # what no cache gives
     assert (second.land != first.land) is moved and (second.spots[0].y != first.spots[0].y) is moved

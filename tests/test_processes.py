@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import build as build_module
+from briefing.workers import in_workers
 from briefing.errors import BriefingError, RenderError
 from briefing.outputs import LOCK_NAME, build_lock
 from conftest import FACTS, ROOT
@@ -108,30 +108,27 @@ def _fake_render(job, locale):
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_each_locale_renders_in_a_worker_of_this_process(monkeypatch):
-    monkeypatch.setattr(build_module, "_render_locale", _fake_render)
-    results = dict(build_module._render_all(None, ["en", "fr", "ru"], 2))
+def test_each_locale_renders_in_a_worker_of_this_process():
+    results = dict(in_workers(_fake_render, None, ["en", "fr", "ru"], 2))
     assert {locale: items[0][1] for locale, items in results.items()} == {
         locale: locale.encode() + str(os.getpid()).encode() for locale in ("en", "fr", "ru")}
     assert not _children(os.getpid())
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_a_worker_error_is_raised_here_and_the_other_workers_are_stopped(monkeypatch):
-    monkeypatch.setattr(build_module, "_render_locale", _fake_render)
+def test_a_worker_error_is_raised_here_and_the_other_workers_are_stopped():
     start = time.monotonic()
     with pytest.raises(ValueError, match="bad value in a worker") as info:
-        list(build_module._render_all(None, ["slow", "boom"], 2))
+        list(in_workers(_fake_render, None, ["slow", "boom"], 2))
     assert time.monotonic() - start < 15  # "slow" was stopped, not waited for
     assert "Traceback" in str(info.value.__cause__)  # the worker's traceback, for --debug
     assert not _children(os.getpid())
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
-def test_a_worker_that_dies_is_a_render_error(monkeypatch):
-    monkeypatch.setattr(build_module, "_render_locale", _fake_render)
+def test_a_worker_that_dies_is_a_render_error():
     with pytest.raises(RenderError, match="stopped unexpectedly .exit code 3.; nothing was written"):
-        list(build_module._render_all(None, ["crash", "en"], 2))
+        list(in_workers(_fake_render, None, ["crash", "en"], 2))
     assert not _children(os.getpid())
 
 
@@ -139,7 +136,7 @@ def test_a_worker_that_dies_is_a_render_error(monkeypatch):
 def test_a_worker_asks_to_die_with_its_parent():
     # a grandchild that asks for PR_SET_PDEATHSIG, whose parent then exits: it must go too
     code = ("import os, sys, time\n"
-            "from briefing.build import _die_with_parent\n"
+            "from briefing.workers import _die_with_parent\n"
             "parent = os.getpid()\n"
             "child = os.fork()\n"
             "if child == 0:\n"

@@ -24,7 +24,7 @@ def texts(document: Document) -> list[str] | None:
     """The text of each file of ``document`` (one, or each part of a folder) when every string
     value in it is written there as it is; None when that cannot be said (a backslash in a
     file, or a document whose text is not at hand), and the rule must walk the values."""
-    parts = getattr(document, "parts", None) or [document]  # a folder (parts.Merged) keeps its parts
+    parts = getattr(document, "parts", None) or [document]  # a folder (merge.Merged) keeps its parts
     found = [part.text[1:] if part.text.startswith("\ufeff") else part.text for part in parts]  # a BOM is no value's
     if any(not text or "\\" in text for text in found):
         return None

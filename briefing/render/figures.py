@@ -2,17 +2,18 @@
 labels as HTML text positioned over it (so every script goes through the text shaper).
 
 Nothing here writes markup: labels stay plain text so the template escapes them. Label
-widths come from briefing.render.measure; every position is in px of the figure's box.
+widths come from briefing.render.measure; every position is in px of the figure's box. The
+axis's units, steps and where their ticks fall come from briefing.render.timescale.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefing.render import timescale
 from briefing.render.measure import shorten, text_width
 
 
@@ -122,73 +123,6 @@ _BELOW = 32        # first below-axis label baseline under the axis: clear of th
 _ABOVE = 22        # first above-axis label baseline over the axis: its sublabel clears the marks
 _TOP = 24          # room above the highest label row's baseline
 
-# Tick steps from finest to coarsest. Hours divide a day and months a year, so every step
-# lands on the same natural boundaries each day or year; days restart on the 1st.
-_STEPS: list[tuple[str, int]] = (
-    [("hour", n) for n in (1, 2, 3, 6, 12)]
-    + [("day", n) for n in (1, 2, 5, 10, 15)]
-    + [("month", n) for n in (1, 2, 3, 6)])
-_UNITS = ("hour", "day", "month", "year")
-
-
-def _unit_for(span: dt.timedelta) -> str:
-    """The finest unit that still reads well for this much time."""
-    if span < dt.timedelta(days=2):
-        return "hour"
-    if span < dt.timedelta(days=122):
-        return "day"
-    if span < dt.timedelta(days=6 * 365.25):
-        return "month"
-    return "year"
-
-
-def _steps_from(unit: str, years: float) -> Iterator[tuple[str, int]]:
-    """Candidate steps, finest first, starting at ``unit``; years go 1, 2, 5, 10, 20, 50…
-    until one step covers the whole span, so a candidate with at most one tick always comes."""
-    first = _UNITS.index(unit)
-    yield from ((u, n) for u, n in _STEPS if _UNITS.index(u) >= first)
-    step = 1
-    while True:
-        for factor in (1, 2, 5):
-            yield "year", step * factor
-        if step > years:
-            return
-        step *= 10
-
-
-def _boundaries(unit: str, step: int, lo: dt.datetime, hi: dt.datetime) -> Iterator[dt.datetime]:
-    """Natural boundaries (whole hours, midnights, 1sts of months, 1 January) in [lo, hi], UTC."""
-    utc = dt.timezone.utc
-    if unit == "hour":
-        moment = lo.replace(minute=0, second=0, microsecond=0)
-        while moment <= hi:
-            if moment >= lo and moment.hour % step == 0:
-                yield moment
-            moment += dt.timedelta(hours=1)
-    elif unit == "day":
-        day = lo.date()
-        while (moment := dt.datetime(day.year, day.month, day.day, tzinfo=utc)) <= hi:
-            month_days = calendar.monthrange(day.year, day.month)[1]
-            # The 31st then the 1st would be a cramped pair: a step's last tick in a month
-            # is kept only when at least half a step remains before the next month.
-            if moment >= lo and (day.day - 1) % step == 0 and (
-                    step == 1 or month_days + 1 - day.day >= step / 2):
-                yield moment
-            day += dt.timedelta(days=1)
-    elif unit == "month":
-        year, month = lo.year, lo.month
-        while (moment := dt.datetime(year, month, 1, tzinfo=utc)) <= hi:
-            if moment >= lo and (month - 1) % step == 0:
-                yield moment
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    else:
-        year = lo.year + (-lo.year % step)
-        while year <= hi.year and year <= dt.MAXYEAR:
-            moment = dt.datetime(year, 1, 1, tzinfo=utc)
-            if moment >= lo:
-                yield moment
-            year += step
-
 
 def _tick_width(label: str) -> float:
     return round(text_width(label, SUB_SIZE) + _PAD, 1)
@@ -197,9 +131,9 @@ def _tick_width(label: str) -> float:
 def _ticks(lo: dt.datetime, hi: dt.datetime, unit: str, x_of, tick_label, width: int) -> tuple[str, list[Tick]]:
     """The finest step whose tick labels keep clear of each other and of the figure's edges."""
     years = (hi - lo).days / 365.25
-    for step_unit, step in _steps_from(unit, years):
+    for step_unit, step in timescale.steps_from(unit, years):
         ticks = []
-        for moment in _boundaries(step_unit, step, lo, hi):
+        for moment in timescale.boundaries(step_unit, step, lo, hi):
             x = x_of(moment)
             label = tick_label(moment, step_unit)
             size = _tick_width(label)
@@ -261,7 +195,7 @@ def timeline(spans: list[Span], tick_label: Callable[[dt.datetime, str], str], w
         if hi - lo < dt.timedelta(hours=2):  # minutes apart: keep at least a couple of hour ticks
             middle = lo + (hi - lo) / 2
             lo, hi = middle - dt.timedelta(hours=1), middle + dt.timedelta(hours=1)
-        unit = _unit_for(hi - lo)
+        unit = timescale.unit_for(hi - lo)
     pad = (hi - lo) * _SPAN_PAD
     # The padding stays within the dates Python holds, with a month to spare for the ticks' steps.
     lo, hi = lo - min(pad, lo - _EARLIEST), hi + min(pad, _LATEST - hi)

@@ -1,5 +1,6 @@
-"""The locator map's layout: which part of the world to show, land, coastlines and borders
-cut to the frame, the venues, and labels placed where they hide no other label or mark.
+"""The locator map's layout: the venues, a scale bar, an inset of the wider region, and labels
+placed where they hide no other label or mark, over a base map (which part of the world to
+show, land, coastlines and borders cut to the frame: :mod:`briefing.render.basemap`).
 
 Like the timeline, it is plain data: the template draws the shapes as inline SVG and sets
 the labels as HTML text over them at the positions computed here (px of the figure's box).
@@ -7,20 +8,17 @@ the labels as HTML text over them at the positions computed here (px of the figu
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.render import geo
-from briefing.render.mapdraw import Pixel, Projection, central_meridian, clip_line, clip_ring, path, thin, wrap
+from briefing.render import basemap
+from briefing.render.basemap import Box
+from briefing.render.mapdraw import Projection, path
 from briefing.render.measure import shorten, text_width
 
 if TYPE_CHECKING:  # the locator only reads attributes; no runtime tie to the model's classes
     from briefing.model import Venue
-
-Box = tuple[float, float, float, float]   # x0, y0, x1, y1
 
 VENUE_SIZE, VENUE_LINE = 10, 12      # px; brief.css ".map-venue" sets the same
 COUNTRY_SIZE, COUNTRY_LINE = 9, 11   # ".map-country"
@@ -29,14 +27,11 @@ _PAD = 3           # px added to each measured label
 _EDGE = 3          # least room between a label and the frame
 _GAP = 2           # least air around a label
 _SPOT = 4          # a venue's dot radius
-_MARGIN = 0.22     # share of the venues' extent added on every side
-_DETAILED = 10.0   # px per degree from which the 1:50m data is worth its weight
 _WIDE = 30.0       # degrees of latitude shown past which a scale bar would mislead (the scale varies)
 _LABEL_MAX = 0.4   # share of the width a venue's name may take: a longer one is cut short with "…"
 _REGIONAL = 20.0   # degrees of latitude shown under which an inset shows the wider region
 _ZOOM_OUT = 7      # the inset shows this many times the main map's extent…
 _INSET_WIDTH = 120  # …in this many px across
-_MIN_SPAN = 4.0    # degrees of latitude (and of longitude, shrunk) shown at the least: one venue alone
 
 
 @dataclass(frozen=True)
@@ -111,65 +106,6 @@ def _meet(a: Box, b: Box, gap: float = _GAP) -> bool:
     return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
 
 
-def _projection(spots: list[tuple[float, float]], width: int) -> tuple[Projection, int]:
-    """Fit the venues (lon, lat) with a margin; the figure's height follows the area's shape."""
-    lon0 = central_meridian([lon for lon, _ in spots])
-    lats = [lat for _, lat in spots]
-    south, north = min(lats), max(lats)
-    lat0 = (south + north) / 2
-    shrink = math.cos(math.radians(min(abs(lat0), 80)))
-    east = max(wrap(lon - lon0) for lon, _ in spots)
-    west = min(wrap(lon - lon0) for lon, _ in spots)
-    across = max((east - west) * shrink, _MIN_SPAN) * (1 + 2 * _MARGIN)
-    down = max(north - south, _MIN_SPAN) * (1 + 2 * _MARGIN)
-    height = int(min(max(width * down / across, width * 0.45), width * 0.6))
-    scale = min(width / across, height / down)
-    middle = (east + west) / 2
-    projection = Projection(lon0 + middle, lat0, scale, width / 2, height / 2)
-    return projection, height
-
-
-def _shapes(world: geo.World, rings: Sequence[geo.Ring], projection: Projection, frame: Box) -> list[list[Pixel]]:
-    cut = (clip_ring(projection.shifted(world.ring(ring)), frame) for ring in rings)
-    return [thin(ring) for ring in cut if ring]
-
-
-def _lines(world: geo.World, arcs: Sequence[int], projection: Projection, frame: Box) -> list[list[Pixel]]:
-    return [thin(piece) for arc in arcs for piece in clip_line(projection.shifted(world.arcs[arc]), frame)]
-
-
-def _inside(point: Pixel, rings: Sequence[Sequence[Pixel]]) -> bool:
-    """Even–odd rule over all of a country's rings (holes count)."""
-    x, y = point
-    crossings = 0
-    for ring in rings:
-        for (ax, ay), (bx, by) in zip(ring, [*ring[1:], ring[0]], strict=True):
-            if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
-                crossings += 1
-    return crossings % 2 == 1
-
-
-def _country_spots(rings: Sequence[Sequence[Pixel]], frame: Box) -> list[Pixel]:
-    """Points inside the country, those farthest from its outline first (a 14 × 14 grid
-    over its part of the map): where a name sits most clearly inside it."""
-    xs = [x for ring in rings for x, _ in ring]
-    ys = [y for ring in rings for _, y in ring]
-    x0, x1, y0, y1 = max(min(xs), frame[0]), min(max(xs), frame[2]), max(min(ys), frame[1]), min(max(ys), frame[3])
-    found = []
-    for i in range(14):
-        for j in range(14):
-            point = (x0 + (x1 - x0) * (i + 0.5) / 14, y0 + (y1 - y0) * (j + 0.5) / 14)
-            if _inside(point, rings):
-                found.append((point, i, j))
-    return [p for p, _, _ in sorted(found, key=lambda f: (-_clearance(f[0], rings), f[1], f[2]))][:6]
-
-
-def _clearance(point: Pixel, rings: Sequence[Sequence[Pixel]]) -> float:
-    """Distance to the nearest outline point (vertices: outlines are dense at this scale)."""
-    x, y = point
-    return min((px - x) ** 2 + (py - y) ** 2 for ring in rings for px, py in ring)
-
-
 def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name: Callable[[str], str | None],
             distance: Callable[[int], str] = "{} km".format, width: int = 640) -> Locator | None:
     """Venues on a Natural Earth base map fitted to them with a margin.
@@ -187,7 +123,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
     if not placed:
         return None
     where = [(v.coordinates.lon, v.coordinates.lat) for v in placed if v.coordinates is not None]
-    ground = _ground(tuple(where), width)
+    ground = basemap.base_map(tuple(where), width)
     projection, height, frame, country_rings = ground.projection, ground.height, ground.frame, ground.country_rings
     hosts = {v.country for v in placed}
     spots = []
@@ -219,7 +155,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
         taken.append((inset.x, inset.y, inset.x + inset.width, inset.y + inset.height))
 
     named = []
-    order = sorted(country_rings, key=lambda code: (code not in hosts, -_area(country_rings[code]), code))
+    order = sorted(country_rings, key=lambda code: (code not in hosts, -basemap.area(country_rings[code]), code))
     for code in order:
         name = country_name(code)
         if not name:
@@ -231,7 +167,7 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
             # Another country's name must lie wholly inside it; a venue's country's may spill
             # over its outline (a small country is still the one the reader looks for).
             corners = [(x, y)] if code in hosts else [(box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])]
-            if _fits(box, frame, taken) and all(_inside(c, country_rings[code]) for c in corners):
+            if _fits(box, frame, taken) and all(basemap.inside(c, country_rings[code]) for c in corners):
                 labels.append(Label(box[0], box[1], size, COUNTRY_LINE, name, "country", "center"))
                 taken.append(box)
                 named.append(code)
@@ -240,53 +176,6 @@ def locator_map(venues: list[Venue], label: Callable[[Venue], str], country_name
     return Locator(width, height, ground.land,
                    path([r for code in sorted(hosts) for r in country_rings.get(code, [])], True),
                    ground.coast, ground.borders, spots, labels, scale, unlabelled, named, inset)
-
-
-@dataclass(frozen=True)
-class _Ground:
-    """The map under the venues: the frame, land, coasts, borders and each country's outline
-    in px. The venues' coordinates alone decide it (not their names, not the locale), so it
-    is computed once for them and shared (see :func:`_ground`)."""
-    projection: Projection
-    height: int
-    frame: Box
-    world: geo.World
-    land: str
-    coast: str
-    borders: str
-    country_rings: dict[str, list[list[Pixel]]]
-    """Read only: shared by every map with the same venues."""
-    spots: dict[str, list[Pixel]] = field(default_factory=dict)
-
-    def country_spots(self, code: str) -> list[Pixel]:
-        """:func:`_country_spots` of one country, worked out the first time it is asked for."""
-        if code not in self.spots:
-            self.spots[code] = _country_spots(self.country_rings[code], self.frame)
-        return self.spots[code]
-
-
-@lru_cache(maxsize=8)
-def _ground(where: tuple[tuple[float, float], ...], width: int) -> _Ground:
-    """The map fitted to the venues at ``where`` (lon, lat). Remembered: every locale of a brief
-    draws the same ground, and the live preview redraws it after every save; the projection
-    and the clipping of every coastline are most of a map's cost."""
-    projection, height = _projection(list(where), width)
-    frame = (0.0, 0.0, float(width), float(height))
-    # Past about a sixth of the globe across, 1:50m detail is finer than the figure shows.
-    world = geo.world("50m" if projection.scale >= _DETAILED else "110m")
-    land = _shapes(world, [ring for polygon in world.land for ring in polygon], projection, frame)
-    country_rings: dict[str, list[list[Pixel]]] = {}
-    for country in world.countries:
-        rings = _shapes(world, [ring for polygon in country.polygons for ring in polygon], projection, frame)
-        if rings and country.code:
-            country_rings[country.code] = country_rings.get(country.code, []) + rings
-    return _Ground(projection, height, frame, world, path(land, True),
-                   path(_lines(world, world.coast, projection, frame), False),
-                   path(_lines(world, world.borders, projection, frame), False), country_rings)
-
-
-def _area(rings: Sequence[Sequence[Pixel]]) -> float:
-    return sum(abs(sum(ax * by - bx * ay for (ax, ay), (bx, by) in zip(r, [*r[1:], r[0]], strict=True))) / 2 for r in rings)
 
 
 def _around(spot: Spot, size: float) -> list[Box]:
@@ -336,13 +225,8 @@ def _inset(projection: Projection, width: int, height: int, taken: list[Box]) ->
         wider = Projection(projection.lon0, projection.lat0, projection.scale * w / width / _ZOOM_OUT,
                            x + w / 2, y + h / 2)
         mark_w, mark_h = w / _ZOOM_OUT, h / _ZOOM_OUT
-        return Inset(float(x), float(y), float(w), float(h), _inset_land(wider, box),
+        return Inset(float(x), float(y), float(w), float(h), basemap.inset_land(wider, box),
                      (round(x + (w - mark_w) / 2, 1), round(y + (h - mark_h) / 2, 1), round(mark_w, 1), round(mark_h, 1)))
     return None
 
 
-@lru_cache(maxsize=8)
-def _inset_land(wider: Projection, box: Box) -> str:
-    """The inset's land, cut to its box: remembered like :func:`_ground`, for the same reason."""
-    world = geo.world("110m")
-    return path(_shapes(world, [ring for polygon in world.land for ring in polygon], wider, box), True)

@@ -7,6 +7,7 @@ import pytest
 
 from briefing import config
 from briefing.check import Context, run_file
+from briefing.errors import ConfigError
 from briefing.paths import LOCALES
 from tests.rules.test_rules import BASE, variant
 
@@ -63,7 +64,7 @@ def test_settings_are_read_from_briefing_toml(tmp_path):
 ])
 def test_wrong_settings_are_refused_at_their_line(tmp_path, toml, line, words):
     (tmp_path / "briefing.toml").write_text(toml, encoding="utf-8")
-    with pytest.raises(config.ConfigError) as caught:
+    with pytest.raises(ConfigError) as caught:
         config.load(tmp_path)
     assert words in caught.value.message
     assert caught.value.position.line == line
