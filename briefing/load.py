@@ -19,7 +19,6 @@ a path for each of a large base's million values cost more than parsing it
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import stat
@@ -28,10 +27,10 @@ from typing import Any
 
 import yaml
 
-from briefing import brackets
+from briefing import syntax
 from briefing.errors import LoadError, Position
 from briefing.perf import gc_paused
-from briefing.yamlread import MAX_DEPTH, Builder, GaveUp, Parser, PathKey, position, values
+from briefing.yamlread import MAX_DEPTH, Builder, GaveUp, Parser, PathKey, values
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "LoadError", "load_bytes", "load_file", "load_text",
            "read_bytes"]
@@ -242,7 +241,7 @@ def _with_positions(text: str, name: str) -> Document:
     document = _Recording(name, text)
     # YAML also breaks lines at CR, NEL, LS and PS; editors and git count only LF (CRLF is one
     # break). Positions are mapped to the editors' count when the text holds any of those.
-    lines = _EditorLines(text) if OTHER_BREAKS.search(text) else None
+    lines = syntax.EditorLines(text) if OTHER_BREAKS.search(text) else None
     try:
         parser = Parser(text)
         try:
@@ -251,16 +250,7 @@ def _with_positions(text: str, name: str) -> Document:
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as exc:
-        unclosed = brackets.unclosed(exc, text, lines.editor if lines else None)
-        if unclosed:
-            where, message = unclosed
-        else:
-            mark = exc.problem_mark or exc.context_mark
-            message = exc.problem or exc.context or "invalid YAML"
-            if _tab_at(text, mark):  # libyaml's words for it ("cannot start any token") do not say "tab"
-                message += " (a tab character: YAML indents with spaces only)"
-            where = position(mark) or Position(1, 1)
-            where = lines.editor(where) if lines else where
+        where, message = syntax.explained(exc, text, lines.editor if lines else None)
         raise LoadError(f"YAML syntax error: {message}", file=name, position=where, rule="yaml-syntax") from None
     except LoadError as error:
         if lines and error.position:
@@ -294,30 +284,3 @@ class _Recording(Document):
 
 
 OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
-
-
-class _EditorLines:
-    """Maps YAML's (line, column) to the editors' and git's, which break lines at LF only."""
-
-    def __init__(self, text: str) -> None:
-        breaks = re.finditer("\r\n|[\n\r\x85\u2028\u2029]", text)
-        self.yaml_starts = [0] + [match.end() for match in breaks]
-        self.newlines = [match.start() for match in re.finditer("\n", text)]
-
-    def editor(self, position: Position) -> Position:
-        index = self.yaml_starts[min(position.line, len(self.yaml_starts)) - 1] + position.column - 1
-        line = bisect.bisect_left(self.newlines, index)  # the LFs before the index
-        start = self.newlines[line - 1] + 1 if line else 0
-        return Position(line + 1, index - start + 1)
-
-
-def _tab_at(text: str, mark) -> bool:
-    """Whether the error's line is indented with a tab or the error sits on one."""
-    if mark is None:
-        return False
-    lines = text.split("\n", mark.line + 1)
-    if mark.line >= len(lines):
-        return False
-    line = lines[mark.line]
-    indent = line[:len(line) - len(line.lstrip(" \t"))]
-    return "\t" in indent or line[mark.column:mark.column + 1] == "\t"

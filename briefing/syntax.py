@@ -1,13 +1,18 @@
-"""A ``{`` or ``[`` (or a quotation mark) left open, placed where it opened.
+"""YAML syntax errors as an analyst reads them: placed where the fix goes, in the editor's count.
 
-The parser reports an unclosed flow mapping or list where it gave up: at the next key, often
-lines below, or at the end of the file; an unclosed quotation runs to the end of the file.
-The analyst must close the bracket or the quotation, so the problem is placed where it
-opened, and its message names both places.
+- A ``{`` or ``[`` left open is reported where it opened. The parser reports it where it gave
+  up: at the next key, often lines below, or at the end of the file. The analyst must close
+  the bracket, so the problem is placed at the bracket, and its message names both places.
+- A quotation mark left open runs to the end of the file: it is reported where it opened.
+- A tab where YAML wants spaces is named as such (libyaml says "cannot start any token").
+- YAML also breaks lines at CR, NEL, LS and PS; editors and git count only LF (CRLF is one
+  break): positions are mapped to the editors' count (:class:`EditorLines`).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any, Callable
 
 import yaml
@@ -18,6 +23,20 @@ from briefing.yamlread import Parser, position
 _FLOWS = {"while parsing a flow mapping": ("mapping", "{", "}"), "while parsing a flow sequence": ("list", "[", "]")}
 _OPENING = {yaml.FlowMappingStartToken: ("mapping", "{", "}"), yaml.FlowSequenceStartToken: ("list", "[", "]")}
 _CLOSING = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def explained(exc: yaml.MarkedYAMLError, text: str,
+              editor: Callable[[Position], Position] | None = None) -> tuple[Position, str]:
+    """Where a syntax error is to be fixed, and what to say about it."""
+    found = unclosed(exc, text, editor)
+    if found:
+        return found
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "invalid YAML"
+    if _tab_at(text, mark):  # libyaml's words for it ("cannot start any token") do not say "tab"
+        message += " (a tab character: YAML indents with spaces only)"
+    where = position(mark) or Position(1, 1)
+    return (editor(where) if editor else where), message
 
 
 def unclosed(exc: yaml.MarkedYAMLError, text: str,
@@ -72,3 +91,30 @@ def _open_at_end(text: str, stopped: Position | None) -> tuple[tuple[str, str, s
     except yaml.YAMLError:
         return None
     return None
+
+
+class EditorLines:
+    """Maps YAML's (line, column) to the editors' and git's, which break lines at LF only."""
+
+    def __init__(self, text: str) -> None:
+        breaks = re.finditer("\r\n|[\n\r\x85\u2028\u2029]", text)
+        self.yaml_starts = [0] + [match.end() for match in breaks]
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def editor(self, position: Position) -> Position:
+        index = self.yaml_starts[min(position.line, len(self.yaml_starts)) - 1] + position.column - 1
+        line = bisect.bisect_left(self.newlines, index)  # the LFs before the index
+        start = self.newlines[line - 1] + 1 if line else 0
+        return Position(line + 1, index - start + 1)
+
+
+def _tab_at(text: str, mark) -> bool:
+    """Whether the error's line is indented with a tab or the error sits on one."""
+    if mark is None:
+        return False
+    lines = text.split("\n", mark.line + 1)
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent or line[mark.column:mark.column + 1] == "\t"
