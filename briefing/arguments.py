@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from briefing import __version__
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # a bad option is exit 2, in one line
@@ -39,6 +41,7 @@ def parser(description: str) -> argparse.ArgumentParser:
     """The command line's options, commands and their help, as ``briefing --help`` shows them."""
     parser = _Parser(prog="briefing", description=description)
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="check the fact base for consistency")
@@ -47,7 +50,7 @@ def parser(description: str) -> argparse.ArgumentParser:
                             "pre-commit passes several")
     check.add_argument("--format", default="text", choices=["text", "json", "github", "sarif"])
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--quiet", action="store_true",
+    check.add_argument("-q", "--quiet", action="store_true",
                        help="print only the problems that fail the check (errors; warnings too with --strict) "
                             "and no summary line; the exit status is the same. Text format only: json, github "
                             "and sarif always carry every problem, for the tools that read them")
@@ -79,7 +82,7 @@ def parser(description: str) -> argparse.ArgumentParser:
     build.add_argument("--format", action="append", dest="formats", choices=["html", "pdf", "annex"],
                        help="build only this format (repeatable; default: html and pdf; annex: the whole brief "
                             "as PDF, every record of every section, in brief.LOCALE.annex.pdf)")
-    build.add_argument("--quiet", action="store_true", help="print nothing but problems")
+    build.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
     build.add_argument("--force", action="store_true", help="render every output, even unchanged ones")
     build.add_argument("--jobs", type=_count, metavar="N", help="locales rendered at once (default: one per core)")
 

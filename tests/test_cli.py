@@ -22,6 +22,20 @@ def test_check_clean_fact_base_exits_0():
     assert "0 errors, 0 warnings" in result.stdout
 
 
+def test_version_is_the_package_version():
+    # pyproject.toml declares the version; the installed package's metadata says the same
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"briefing {declared}")
+
+
+def test_quiet_has_a_short_form():
+    result = run("check", "-q", str(FACTS))
+    assert (result.returncode, result.stdout) == (0, "")  # a clean base: nothing fails, nothing printed
+
+
 def test_check_reports_dangling_reference(tmp_path):
     facts = tmp_path / "facts.yaml"
     facts.write_text(edit(SMALL, 30, "    participants: [bob]"), encoding="utf-8")
