@@ -260,8 +260,20 @@ def test_a_claim_type_added_to_the_model_is_exported_as_a_note():
 
 def test_an_out_path_that_cannot_be_written_is_an_error(tmp_path):
     messages = io.StringIO()
-    assert run(FACT_BASES[2], tmp_path / "missing" / "bundle.json", messages) == 2
-    assert "cannot write the bundle" in messages.getvalue()
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    assert run(FACT_BASES[2], tmp_path / "a-file" / "bundle.json", messages) == 2
+    assert "cannot write outputs" in messages.getvalue()
+
+
+def test_the_bundle_is_readable_by_others_like_any_new_file(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert run(FACT_BASES[2], tmp_path / "out" / "bundle.json", io.StringIO()) == 0  # its folder made
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out" / "bundle.json").stat().st_mode & 0o777 == 0o644
 
 
 def test_the_command_marks_the_bundle_with_the_desks_default_marking(tmp_path):

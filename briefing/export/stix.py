@@ -19,17 +19,16 @@ timestamp is ``meta.as_of`` at midnight UTC, and the JSON has sorted keys.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from briefing.errors import BriefingError
 from briefing.export._objects import NAMESPACE, Exporter, credibility_confidence, stix_id
 from briefing.model import FactBase
+from briefing.outputs import write_all
 
-__all__ = ["NAMESPACE", "credibility_confidence", "export_stix", "run", "stix_id", "write_atomically"]
+__all__ = ["NAMESPACE", "credibility_confidence", "export_stix", "run", "stix_id"]
 
 
 def export_stix(facts: FactBase, facts_bytes: bytes, default_marking: dict[str, str] | None = None) -> str:
@@ -57,22 +56,8 @@ def run(facts_path: Path, out: Path | None, stream: TextIO = sys.stderr, setting
         sys.stdout.write(text)
         return 0
     try:
-        write_atomically(out, text.encode("utf-8"))
-    except OSError as error:
-        print(f"{out}: error: cannot write the bundle: {error.strerror or error}", file=stream)
+        write_all({out: text.encode("utf-8")})  # atomically, with the mode any new file gets
+    except BriefingError as error:  # write_all names the system's reason
+        print(f"{out}: error: {error.message}", file=stream)
         return 2
     return 0
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write to a temporary file next to ``out``, then rename it into place."""
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
