@@ -50,6 +50,7 @@ def main(argv: list[str]) -> None:
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
 
     from briefing import check
+    from briefing.check import rules  # noqa: F401 - imported when first used: here, untimed
     from briefing.load import load_file
     from briefing.model import PartialDate
     from briefing.render.html import render_html
@@ -105,12 +106,14 @@ def main(argv: list[str]) -> None:
             elif stage == "floor":
                 from weasyprint import HTML
 
-                from briefing.paths import TEMPLATES
                 from briefing.render.pdf import SandboxFetcher
+                from briefing.render.theme import Theme
+
+                roots = Theme().templates  # the built-in theme, as render_pdf reads it
 
                 start = time.perf_counter()
-                pdf = HTML(string=html, base_url=TEMPLATES.as_uri() + "/",
-                           url_fetcher=SandboxFetcher(TEMPLATES)).write_pdf()
+                pdf = HTML(string=html, base_url=roots[0].as_uri() + "/",
+                           url_fetcher=SandboxFetcher(roots)).write_pdf()
             else:
                 raise SystemExit(f"unknown stage {stage!r}")
             if out:

@@ -38,6 +38,17 @@ class Chronology:
         order = {id(e): i for i, e in enumerate(self.facts.events)}
         return sorted(self.facts.events, key=lambda e: (timing.sort_key(e, self._index), order[id(e)]))
 
+    @staticmethod
+    def announced(event: Event) -> bool:
+        """Whether the brief shows an event as announced: reported before it happened, and not
+        since recorded as having taken place (``outcome: occurred`` makes it an event like any
+        other, its outcome line saying it took place)."""
+        return event.status == "announced" and event.outcome != "occurred"
+
+    @property
+    def any_announced(self) -> bool:
+        return any(self.announced(event) for event in self.facts.events)
+
     def when(self, event: Event) -> str:
         """An event's date (or dates), and its local times with their zone where given."""
         if not (event.time or event.end_time):
@@ -95,7 +106,7 @@ class Chronology:
             start, end = timing.start(event, self._index), timing.end(event, self._index)
             spans.append(figures.Span(axis_time(start), axis_time(end) if end > start else None,
                                       self.text(event.name), self.when(event),
-                                      announced=event.status == "announced",
+                                      announced=self.announced(event),
                                       vague=timing.precision(event) in ("month", "year"), target=f"event-{event.id}"))
         # One event on an axis says nothing the table does not: a figure needs two.
         if len(spans) < 2:
