@@ -452,6 +452,14 @@ def test_a_text_per_locale_where_one_text_belongs_is_named_so(tmp_path):
     _, problems = found(tmp_path, variant({13: "    publisher: {en: Harbour Gazette, fr: Gazette du port}"}), "schema")
     assert [(p.line, p.column, p.message) for p in problems if p.rule == "schema"] == [
         (13, 16, "publisher: a single text, the same in every locale (as the source gives it), not a text per locale")]
+    # and the other way round: a participant's role is a text per locale (line 32)
+    _, problems = found(tmp_path, variant({32: "    role: Envoy"}), "schema")
+    assert [(p.line, p.column, p.message) for p in problems if p.rule == "schema"] == [
+        (32, 11, "role: a text per locale, such as {en: ..., fr: ...}, not a single text (got 'Envoy')")]
+    # a mapping of another kind keeps the schema's own words (an original name is {text, lang})
+    _, problems = found(tmp_path, variant({31: "    original_name: Alice Martin"}), "schema")
+    assert [p.message for p in problems if p.rule == "schema"] == [
+        "original_name: Input should be a valid dictionary or instance of OriginalName (got 'Alice Martin')"]
     _, problems = found(tmp_path, variant({13: "    publisher: {name: Harbour Gazette}"}), "schema")
     assert [p.message for p in problems if p.rule == "schema"] == ["publisher: Input should be a valid string"]
 

@@ -35,6 +35,7 @@ from pydantic import BaseModel, ValidationError
 from briefing.check.problem import Finding
 from briefing.load import Document
 from briefing.model import FactBase, is_date_time
+from briefing.model.base import LocaleCode
 
 ID = "schema"
 SEVERITY = "error"
@@ -65,6 +66,9 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
         elif kind == "string_type" and _per_locale(item.get("input")):
             yield Finding(loc, f"{_label(loc)}: a single text, the same in every locale (as the source gives "
                                "it), not a text per locale")
+        elif kind == "dict_type" and isinstance(item.get("input"), str) and _takes_texts_per_locale(loc):
+            yield Finding(loc, f"{_label(loc)}: a text per locale, such as {{en: ..., fr: ...}}, not a single text "
+                               f"(got {item['input'][:60]!r})")
         elif kind == "string_too_long" and _is_date_time(item.get("input")):
             yield Finding(loc, f"{_label(loc)}: {_date_only(loc)} (got {item['input']!r})")
         else:
@@ -76,6 +80,16 @@ def findings(error: ValidationError, document: Document) -> Iterator[Finding]:
                 got = repr(shown) if not isinstance(shown, int) or abs(shown) < 10**40 else "a huge number"
                 message = f"{message} (got {got if len(got) <= 80 else got[:77] + '...'})"
             yield Finding(loc, f"{_label(loc)}: {message}")
+
+
+def _takes_texts_per_locale(loc: tuple) -> bool:
+    """Whether the field at ``loc`` holds a text per locale (a mapping keyed by locale codes)."""
+    model = _model_at(loc[:-1])
+    field = model.model_fields.get(loc[-1]) if model is not None and isinstance(loc[-1], str) else None
+    if field is None:
+        return False
+    annotation = _unwrap(field.annotation)
+    return typing.get_origin(annotation) is dict and typing.get_args(annotation)[:1] == (LocaleCode,)
 
 
 def _per_locale(value: Any) -> bool:
