@@ -464,6 +464,18 @@ def test_a_text_per_locale_where_one_text_belongs_is_named_so(tmp_path):
     assert [p.message for p in problems if p.rule == "schema"] == ["publisher: Input should be a valid string"]
 
 
+def test_a_misspelt_reference_suggests_an_id_of_the_right_kind(tmp_path):
+    # 'alic' is close to the participant 'alice'; 'src-courrier' to the source 'src-courier';
+    # a gift's giver is a participant, so the source 'src-gazette' is never offered for it
+    _, problems = found(tmp_path, variant({74: "    giver: alic"}), "unknown-reference")
+    assert [p.message for p in problems] == ["giver refers to 'alic', which is not defined; did you mean 'alice'?"]
+    _, problems = found(tmp_path, variant({77: "    sources: [src-courrier]"}), "unknown-reference")
+    assert [p.message for p in problems] == [
+        "sources refers to 'src-courrier', which is not defined; did you mean 'src-courier'?"]
+    _, problems = found(tmp_path, variant({74: "    giver: src-gazete"}), "unknown-reference")
+    assert [p.message for p in problems] == ["giver refers to 'src-gazete', which is not defined"]
+
+
 def test_messages_name_the_other_place(tmp_path):
     _, problems = found(tmp_path, variant({96: "  - id: accord"}), "duplicate-id")
     assert "first defined at line 80" in next(p.message for p in problems if p.rule == "duplicate-id")
