@@ -98,6 +98,8 @@ BAD = [
     ("schema", variant({61: "    credibilty: 2"}), [(53, 5), (61, 5)]),
     ("duplicate-id", variant({96: "  - id: accord"}), [(96, 9)]),
     ("unknown-reference", variant({74: "    giver: alicia"}), [(74, 12)]),
+    # Oslo's clocks went from 02:00 to 03:00 on 29 March 2020: 02:30 never existed there (line 57, inserted)
+    ("skipped-time", variant({56: '    date: "2020-03-29"'}, insert={56: '    time: "02:30"'}), [(57, 11)]),
     # a participant cites the sources that name it: a misspelt one is found (line 39, inserted)
     ("unknown-reference", variant(insert={38: "    sources: [src-gazette, src-gazete]"}), [(39, 28)]),
     ("unused-record", variant({60: "    sources: [src-gazette]", 77: "    sources: [src-gazette]",
@@ -294,6 +296,9 @@ GOOD = [
     ("duplicate-id", variant({96: "  - id: st-2"})),
     ("unknown-reference", variant({74: "    giver: bob", 75: "    recipient: alice"})),
     ("unused-record", variant({102: "    sources: [src-courier, src-gazette]"})),
+    # an hour later it existed; 02:30 on 25 October 2020 existed twice (read as the first), not skipped
+    ("skipped-time", variant({56: '    date: "2020-03-29"'}, insert={56: '    time: "03:30"'})),
+    ("skipped-time", variant({56: '    date: "2020-10-25"'}, insert={56: '    time: "02:30"'})),
     # a source cited only by a participant is used: the brief cites it beside the participant's role
     ("unused-record", variant({60: "    sources: [src-gazette]", 77: "    sources: [src-gazette]",
                                102: "    sources: [src-gazette]"}, insert={38: "    sources: [src-courier]"})),
@@ -474,6 +479,14 @@ def test_a_misspelt_reference_suggests_an_id_of_the_right_kind(tmp_path):
         "sources refers to 'src-courrier', which is not defined; did you mean 'src-courier'?"]
     _, problems = found(tmp_path, variant({74: "    giver: src-gazete"}), "unknown-reference")
     assert [p.message for p in problems] == ["giver refers to 'src-gazete', which is not defined"]
+
+
+def test_a_skipped_time_names_the_day_and_the_zone(tmp_path):
+    _, problems = found(tmp_path, variant({56: '    date: "2020-03-29"'}, insert={56: '    time: "02:30"'}),
+                        "skipped-time")
+    assert [p.message for p in problems] == [
+        "'ev-talks': 02:30 on 2020-03-29 did not exist in Europe/Oslo (the clocks skipped that hour when summer "
+        "time began): check the date, the time and the zone the source gives"]
 
 
 def test_messages_name_the_other_place(tmp_path):

@@ -35,6 +35,7 @@ from briefing.check.rules import (
     schema,
     signatory_present,
     single_origin,
+    skipped_time,
     source_after_event,
     stale_announcement,
     term_collision,
@@ -66,7 +67,7 @@ _CATALOGUE = (
     credibility_basis, carried_by_relay,
     # time
     event_outside_parent, date_order, part_longer_than_whole, weekday_mismatch,
-    ambiguous_time_zone, first_since, stale_announcement,
+    ambiguous_time_zone, skipped_time, first_since, stale_announcement,
     # roles
     gift_participants, signatory_present, venue_country,
     # conflicts
