@@ -36,7 +36,44 @@ def explained(exc: yaml.MarkedYAMLError, text: str,
     if _tab_at(text, mark):  # libyaml's words for it ("cannot start any token") do not say "tab"
         message += " (a tab character: YAML indents with spaces only)"
     where = position(mark) or Position(1, 1)
+    opened = _quote_left_open(text, where.line)
+    if opened is not None:
+        opened = editor(opened) if editor else opened
+        message += f" (is the quotation opened at line {opened.line}, column {opened.column} closed?)"
     return (editor(where) if editor else where), message
+
+
+_VALUE_QUOTE = re.compile(r"""(?:^\s*-\s+|:\s+|[\[{,]\s*)(["'])""")
+
+
+def _quote_left_open(text: str, line: int, reach: int = 30) -> Position | None:
+    """The nearest of the ``reach`` lines before ``line`` (1-based) where a quoted value opens
+    and does not close: a quotation left open there runs on, and the parser fails lines below,
+    where the next quotation mark closes it. A guess, offered in the message only."""
+    lines = text.split("\n", line)[:line - 1]
+    for number in range(len(lines), max(len(lines) - reach, 0), -1):
+        found = _VALUE_QUOTE.search(lines[number - 1])
+        if found and not _closed(lines[number - 1], found.end(1), found.group(1)):
+            return Position(number, found.start(1) + 1)
+    return None
+
+
+def _closed(line: str, start: int, quote: str) -> bool:
+    """Whether the quotation opened just before ``start`` closes on this line (a double quote
+    may be escaped with a backslash; a single one is doubled inside single quotes)."""
+    i = start
+    while i < len(line):
+        char = line[i]
+        if quote == '"' and char == "\\":
+            i += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            return True
+        i += 1
+    return False
 
 
 def unclosed(exc: yaml.MarkedYAMLError, text: str,

@@ -86,6 +86,26 @@ def test_an_unclosed_bracket_or_quotation_is_placed_where_it_opened(text, line, 
     assert (info.value.position, info.value.message) == (Position(line, column), message)
 
 
+@pytest.mark.parametrize("text, line, column, message", [
+    # the publisher's closing quote forgotten: its text runs on to the title's opening quote,
+    # and the parser fails on the title's words (line 4, column 13); the message names line 3
+    ('s:\n  - id: a\n    publisher: "Radio Nordland\n    title: "Hospitals hit"\n', 4, 13,
+     "YAML syntax error: did not find expected key (is the quotation opened at line 3, column 16 closed?)"),
+    # single quotes: a doubled quote is part of the text, so line 3 is the one left open
+    ("s:\n  - id: 'it''s'\n    title: 'Nordland: hospitals\n    url: 'x'\n", 4, 11,
+     "YAML syntax error: did not find expected key (is the quotation opened at line 3, column 12 closed?)"),
+    # an escaped double quote does not close the text: line 1 is left open
+    ('a: "say \\"hi\nb: "c"\n', 2, 5,
+     "YAML syntax error: did not find expected key (is the quotation opened at line 1, column 4 closed?)"),
+    # closed texts, escapes and all: no guess is offered
+    ('a: "say \\"hi\\""\nb: c: d\n', 2, 5, "YAML syntax error: mapping values are not allowed in this context"),
+])
+def test_a_quotation_left_open_earlier_is_named_in_the_message(text, line, column, message):
+    with pytest.raises(LoadError) as info:
+        load_text(text, "f.yaml")
+    assert (info.value.position, info.value.message) == (Position(line, column), message)
+
+
 def test_invalid_utf8_names_the_byte_offset():
     with pytest.raises(LoadError) as info:
         load_bytes(b"a: ok\nb: caf\xe9\n", "f.yaml")
