@@ -134,6 +134,8 @@ BAD = [
     ("mixed-script", variant({76: "    item: {en: An old m\u0430p}"}), [(76, 23)]),
     ("invisible-character", variant({30: "    name: {en: Alice\u200bMartin}"}), [(30, 21)]),
     ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy."}'}), [(101, 16)]),
+    # a German quotation opened with „ and never closed (before, any „ turned the check off)
+    ("unbalanced-quotes", variant({101: '    text: {en: "Die Gruppe „Nachtfalter bekennt sich."}'}), [(101, 16)]),
     ("missing-locale", variant({41: '    name: {en: ""}'}), [(41, 11)]),
     # outlet names given per locale are texts too: "{" of the list item is column 14
     ("missing-locale", variant({17: '    relays: [{en: ""}]'}), [(17, 14)]),
@@ -349,6 +351,10 @@ GOOD = [
                                            "    status: resolved\n    preferred: gift-map\n    reason: {en: R.}\n")),
     ("mixed-script", variant({76: "    item: {en: Карта and a map}"})),
     ("unbalanced-quotes", variant({101: '    text: {en: "Bob welcomes « the envoy »."}'})),
+    # „ closed by “ (German) or ” (Polish); „ “ inside « » (Russian)
+    ("unbalanced-quotes", variant({101: '    text: {en: "Die Gruppe „Nachtfalter“ bekennt sich."}'})),
+    ("unbalanced-quotes", variant({101: '    text: {en: "Grupa „Nocna Ćma” przyznała się."}'})),
+    ("unbalanced-quotes", variant({101: '    text: {en: "Группа «Ночная „Бабочка“» взяла ответственность."}'})),
     ("estimative-scale", variant({92: "    term: realistic-possibility"}, insert={94: (
         "  - id: jd-2\n    text: {en: T.}\n    term: likely\n    confidence: low\n    rests_on: [accord]")})),
     # Bob (from Greece) without his original-script name, excused: the exception is used

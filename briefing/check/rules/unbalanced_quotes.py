@@ -1,9 +1,9 @@
 """unbalanced-quotes: a text opens a quotation it does not close, or the reverse.
 
 What it does
-    Counts the opening and closing marks of each kind of quotation (« », “ ”, ‘ ’ only as
-    a pair with an opening ‘, „ “) and the straight double quote ", and reports a text
-    where they do not pair up.
+    Counts the opening and closing marks of each kind of quotation (« », “ ”, and „ closed
+    by “ as in German or by ” as in Polish) and the straight double quote ", and reports a
+    text where they do not pair up.
 
 Why is this bad?
     An unclosed quotation in a brief makes the reader unsure what the source said and what
@@ -32,7 +32,6 @@ SEVERITY = "warning"
 SUMMARY = "quotation marks in a text do not pair up"
 STAGE = "document"
 
-_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _CURLY = "«»“”„"
 _STRAIGHT = 'an odd number of straight double quotes (") in this text'
 
@@ -48,9 +47,31 @@ def check_document(document) -> Iterator[Finding]:
     for path, text in document.strings:
         if text.isascii() and '"' not in text:
             continue
-        if "„" not in text and text.count("«") != text.count("»"):
+        if text.count("«") != text.count("»"):
             yield Finding(path, f"{text.count('«')} « but {text.count('»')} » in this text")
-        elif "„" not in text and text.count("“") != text.count("”"):
+        elif "„" in text:
+            if not _low_quotes_close(text):
+                yield Finding(path, "a quotation opened with „ is not closed (with “ or ”) in this text")
+        elif text.count("“") != text.count("”"):
             yield Finding(path, f"{text.count('“')} “ but {text.count('”')} ” in this text")
         elif text.count('"') % 2:
             yield Finding(path, _STRAIGHT)
+
+
+def _low_quotes_close(text: str) -> bool:
+    """Whether every „ is closed, by “ (German) or ” (Polish, Hungarian), with English “ ”
+    quotations allowed beside or inside: “ closes an open „, or else opens an English quotation."""
+    open_marks: list[str] = []
+    for mark in text:
+        if mark == "„":
+            open_marks.append(mark)
+        elif mark == "“":
+            if open_marks and open_marks[-1] == "„":
+                open_marks.pop()
+            else:
+                open_marks.append(mark)
+        elif mark == "”":
+            if not open_marks:
+                return False
+            open_marks.pop()
+    return not open_marks
