@@ -237,7 +237,8 @@ def _build(args: argparse.Namespace, settings) -> int:
 
     start = time.perf_counter()
     progress = None if args.quiet else (lambda line: print(line, flush=True))
-    written = build(settings.facts[0], settings.out, args.locales, tuple(args.formats or ("html", "pdf")),
+    # named from the working folder, as check names it: the same problem reads the same in both
+    written = build(_as_given(settings.facts[0]), settings.out, args.locales, tuple(args.formats or ("html", "pdf")),
                     progress=progress, jobs=args.jobs, force=args.force, settings=settings)
     if not args.quiet:
         done = f"wrote {len(written)} file(s) to {settings.out}" if written else f"{settings.out} is up to date"

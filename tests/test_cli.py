@@ -159,3 +159,7 @@ def test_a_configured_fact_base_is_named_from_the_working_folder(tmp_path):
     result = run("check", "--format", "github", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith("::error file=facts.yaml,line="), result.stdout
+    # and build names it the same way (it printed the absolute path)
+    built = run("build", "--out", "out", cwd=tmp_path)
+    assert built.returncode == 1
+    assert built.stderr.startswith("facts.yaml:") and str(tmp_path) not in built.stderr, built.stderr
