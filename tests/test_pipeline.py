@@ -219,16 +219,3 @@ def test_chronology_puts_month_only_dates_after_the_dated_days(built):
     assert row("Vostochny Cosmodrome summit") < row("Announced stop in Komsomolsk-on-Amur")
     assert row("Announced stop in Komsomolsk-on-Amur") < row("Announced visit by Sergei Lavrov")
     assert row("Vladivostok summit") < row("Kim Jong Un's visit to the Russian Far East")
-
-
-def test_the_lead_judgment_shows_the_claims_it_rests_on(built):
-    # facts.yaml: jd-pact-deepens rests on a provision and two statements, all from the
-    # Turkish site (source 4, graded F): the reader sees that basis under the lead itself
-    html = (built / "brief.en.html").read_text(encoding="utf-8")
-    lead = html[html.index('class="judgments lead-judgment"'):]
-    lead = lead[:lead.index("</div>\n  </div>")]
-    items = re.findall(r'<ul class="rests-on">(.*?)</ul>', lead, flags=re.S)
-    assert len(items) == 1
-    assert re.findall(r"<li>", items[0]) and len(re.findall(r"<li>", items[0])) == 3
-    assert "Mutual assistance if either party is attacked, according to Vladimir Putin." in items[0]
-    assert set(re.findall(r'href="(#source-\d+)"', items[0])) == {"#source-4"}
