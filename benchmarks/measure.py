@@ -177,8 +177,8 @@ def edit_one_name(facts_path: Path, locales: list[str], mark: str) -> tuple[Path
     return target, original
 
 
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=60) as response:
+def _get(url: str, timeout: float = 60) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode("utf-8")
 
 
@@ -198,7 +198,7 @@ def _preview(facts_path: Path) -> tuple[float, float]:
             found = re.search(r"serving (http://[\d.]+:\d+/)", line)
             url = found.group(1) if found else None
         for locale in [*locales[1:], viewed]:  # the viewed page last: the one the server renders first
-            _get(f"{url}brief.{locale}.html")
+            _get(f"{url}brief.{locale}.html", timeout=900)  # the first build of a large base: not timed
         time.sleep(1.0)  # whatever the first build left in the background is done
         version = json.loads(_get(url + "_version"))["version"]
         assert mark not in _get(f"{url}brief.{viewed}.html")
