@@ -34,8 +34,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.check.problem import Finding
 from briefing.load import Document
-from briefing.model import FactBase, is_date_time
-from briefing.model.base import LocaleCode
+from briefing.model import FactBase, LocaleCode, is_date_time
 
 ID = "schema"
 SEVERITY = "error"
