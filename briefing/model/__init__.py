@@ -16,7 +16,7 @@ schema, references, diff, date rules and the brief derive from those declaration
 
 from briefing.model.analysis import Conflict, Judgment, Meta, SummaryPoint, Vocabulary
 from briefing.model.base import (MAX_ID, MAX_ITEMS, MAX_LOCALES, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR, ClaimRef,
-                                 Entity, EventRef, Excusable, LocaleCode, Localized, LocalizedName, OutletName, PartialDate,
+                                 Entity, EventRef, Excusable, LOCALE_PATTERN, LocaleCode, Localized, LocalizedName, OutletName, PartialDate,
                                  ParticipantRef, Record, RecordType, Ref, RuleException, SourceRef, VenueRef,
                                  is_date_time, outlet_key, outlet_label, parse_time, partial_date, zone)
 from briefing.model.claims import (Agreement, Claim, Duration, Event, Gift, Provision, Quantity, Quotation,
@@ -28,7 +28,7 @@ from briefing.model.factbase import (FactBase, attach_paths, date_of, declaratio
 __all__ = [
     "MAX_ID", "MAX_ITEMS", "MAX_LOCALES", "MAX_NAME", "MAX_TEXT", "MAX_YEAR", "MIN_YEAR", "LocalizedName",
     "Agreement", "Claim", "ClaimRef", "Conflict", "Coordinates", "Duration", "Entity", "Event", "EventRef",
-    "Excusable", "FactBase", "Gift", "Judgment", "LocaleCode", "Localized", "Meta", "OriginalName", "OutletName", "PartialDate",
+    "Excusable", "FactBase", "Gift", "Judgment", "LOCALE_PATTERN", "LocaleCode", "Localized", "Meta", "OriginalName", "OutletName", "PartialDate",
     "Participant", "ParticipantRef", "Provision", "Quantity", "Quotation", "Record", "RecordType", "Recurrence",
     "Ref", "Reliability", "RuleException", "Source", "SourceRef", "Statement", "SummaryPoint", "Venue", "VenueRef",
     "Vocabulary", "attach_paths", "date_of", "declaration", "field_names", "is_entity", "kind_of", "links",

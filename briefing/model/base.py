@@ -78,7 +78,11 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID,
                           description="Identifier, unique in the whole fact base: lowercase letters, digits and "
                                       f"hyphens, at most {MAX_ID} characters.",
                           examples=["ev-fire-start"])]
-LocaleCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$", description="A locale code.",
+
+LOCALE_PATTERN = r"^[a-z]{2,3}(_[A-Z]{2})?$"
+"""A locale code as meta.locales and every text per locale write it (``fr``, ``de_AT``)."""
+
+LocaleCode = Annotated[str, Field(pattern=LOCALE_PATTERN, description="A locale code.",
                                   examples=["en"])]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code "
                                                                       "(quote NO for Norway).", examples=["PT"])]
