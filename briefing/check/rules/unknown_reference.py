@@ -47,13 +47,18 @@ def check(facts, document) -> Iterator[Finding]:
             yield Finding(_path(record, name, i), f"{name} refers to {target!r}, which is not defined"
                                                   + _suggestion(target, ref.kind, index, kinds, looked))
             continue
-        answers = kinds.get(type(found))
-        if answers is None:
-            answers = kinds[type(found)] = kind_of(found)
-        if ref.kind not in answers:
+        if ref.kind not in _kinds(found, kinds):
             noun = found.declared.noun if found.declared else type(found).__name__.lower()
             yield Finding(_path(record, name, i), f"{name} refers to {target!r}, which is {_a(noun)}, "
                                                   f"not {_a(ref.kind)}")
+
+
+def _kinds(record, kinds: dict[type, set[str]]) -> set[str]:
+    """The kinds a record answers to, worked out once per type (they depend on its type only)."""
+    found = kinds.get(type(record))
+    if found is None:
+        found = kinds[type(record)] = kind_of(record)
+    return found
 
 
 SUGGESTION_BUDGET = 5_000_000
@@ -67,7 +72,7 @@ def _suggestion(target: str, kind: str, index: dict, kinds: dict[type, set[str]]
     candidates = looked.get(kind)
     if candidates is None:
         candidates = looked[kind] = [record_id for record_id, record in index.items()
-                                     if kind in kinds.setdefault(type(record), kind_of(record))]
+                                     if kind in _kinds(record, kinds)]
     looked["#compared"] = looked.get("#compared", 0) + len(candidates)
     if not isinstance(target, str) or looked["#compared"] > SUGGESTION_BUDGET:
         return ""
